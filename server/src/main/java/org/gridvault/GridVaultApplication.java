@@ -1,0 +1,33 @@
+package org.gridvault;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * GridVault: an open-source, privacy-first cloud for distributed energy devices.
+ *
+ * <p>A modular monolith: every top-level package under {@code org.gridvault} is an application module
+ * (see each {@code package-info.java}); {@code ModularityTests} keeps their dependencies pointing one way.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(systemName = "GridVault", sharedModules = "problems")
+public class GridVaultApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GridVaultApplication.class, args);
+    }
+
+    /**
+     * The only source of the current time. Everything that needs "now" injects this bean, so tests can move
+     * time explicitly instead of waiting for it.
+     */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

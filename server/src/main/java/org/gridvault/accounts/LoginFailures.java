@@ -1,0 +1,55 @@
+package org.gridvault.accounts;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.gridvault.database.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Counts failed log-ins per e-mail address in the database, so throttling holds across restarts and nodes. */
+@Repository
+class LoginFailures {
+
+    private final JdbcClient jdbc;
+
+    LoginFailures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Instant> lockedUntil(String emailKey) {
+        return jdbc.sql("select locked_until from accounts.login_failures where email_key = :key")
+                .param("key", emailKey)
+                .query((row, i) -> Optional.ofNullable(Timestamps.read(row, "locked_until")))
+                .optional()
+                .flatMap(locked -> locked);
+    }
+
+    /**
+     * Records one failure atomically: a failure after the window has passed starts a new count, and reaching the
+     * limit locks the address until {@code lockedUntil}.
+     */
+    void record(String emailKey, Instant now, Instant windowStart, int limit, Instant lockedUntil) {
+        jdbc.sql("""
+                        insert into accounts.login_failures as f (email_key, failures, first_failure_at, locked_until)
+                        values (:key, 1, :now, case when 1 >= :limit then :locked end)
+                        on conflict (email_key) do update set
+                            failures = case when f.first_failure_at < :windowStart then 1 else f.failures + 1 end,
+                            first_failure_at = case when f.first_failure_at < :windowStart then :now else f.first_failure_at end,
+                            locked_until = case
+                                when (case when f.first_failure_at < :windowStart then 1 else f.failures + 1 end) >= :limit
+                                then :locked end
+                        """)
+                .param("key", emailKey)
+                .param("now", Timestamps.of(now))
+                .param("windowStart", Timestamps.of(windowStart))
+                .param("limit", limit)
+                .param("locked", Timestamps.of(lockedUntil))
+                .update();
+    }
+
+    void clear(String emailKey) {
+        jdbc.sql("delete from accounts.login_failures where email_key = :key")
+                .param("key", emailKey)
+                .update();
+    }
+}

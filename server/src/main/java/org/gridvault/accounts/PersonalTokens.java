@@ -1,0 +1,64 @@
+package org.gridvault.accounts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.gridvault.problems.ApiProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal access tokens: named, long-lived bearer tokens for scripts, shown once at creation and revocable.
+ * They act with the full rights of their owner.
+ */
+@Service
+public class PersonalTokens {
+
+    static final String PREFIX = "gv_pat_";
+
+    private final AccessTokens tokens;
+    private final Clock clock;
+
+    PersonalTokens(AccessTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public NewAccessToken create(PersonId owner, String name, java.time.@Nullable Instant expiresAt) {
+        var now = clock.instant();
+        var trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw ApiProblem.unprocessable("accounts:token.name-invalid", "Name the token with 1 to 100 characters.")
+                    .with("field", "name");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ApiProblem.unprocessable(
+                            "accounts:token.expiry-past", "Set expiresAt in the future, or leave it out for no expiry.")
+                    .with("field", "expiresAt");
+        }
+        if (tokens.hasActivePersonalToken(owner, trimmed, now)) {
+            throw ApiProblem.conflict(
+                            "accounts:token.name-taken",
+                            "You already have an active token named '%s'. Choose another name or revoke that one."
+                                    .formatted(trimmed))
+                    .with("field", "name");
+        }
+        var secret = OpaqueSecret.generate(PREFIX);
+        var id = tokens.insert(owner, AccessTokens.Kind.personal, trimmed, secret.hash(), now, expiresAt);
+        return new NewAccessToken(id, trimmed, secret.value(), now, expiresAt);
+    }
+
+    public List<AccessToken> list(PersonId owner) {
+        return tokens.activePersonalTokens(owner, clock.instant());
+    }
+
+    public void revoke(PersonId owner, UUID tokenId) {
+        if (!tokens.revoke(owner, tokenId, AccessTokens.Kind.personal, clock.instant())) {
+            throw ApiProblem.notFound(
+                    "accounts:token.not-found",
+                    "You have no active access token " + tokenId + ". List yours with GET /api/v1/me/tokens.");
+        }
+    }
+}

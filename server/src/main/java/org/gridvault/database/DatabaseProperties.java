@@ -1,0 +1,25 @@
+package org.gridvault.database;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the embedded PostgreSQL, used only when {@code spring.datasource.url} is not set.
+ *
+ * @param dataDirectory where the database cluster lives; kept across restarts
+ * @param port the TCP port on 127.0.0.1; 0 picks a free one at every start
+ * @param databaseName the database GridVault creates and uses inside the cluster
+ * @param durable whether commits are flushed to disk ({@code fsync} and {@code synchronous_commit} on). Only
+ *     throwaway test databases turn this off.
+ */
+@Validated
+@ConfigurationProperties("gridvault.database.embedded")
+record DatabaseProperties(
+        @DefaultValue("${gridvault.data-dir:./var}/postgres")
+        Path dataDirectory,
+
+        @DefaultValue("0") int port,
+        @DefaultValue("gridvault") String databaseName,
+        @DefaultValue("true") boolean durable) {}
