@@ -1,0 +1,161 @@
+package org.gridvault.sites;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.gridvault.accounts.OrganisationDirectory;
+import org.gridvault.accounts.OrganisationId;
+import org.gridvault.accounts.PersonId;
+import org.gridvault.problems.ApiProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates sites and keeps their descriptions; lists the sites a person or an installer organisation can see.
+ *
+ * <p>The creator of a site is its owner (an owner grant is created with it). Time zones must be IANA names (such as
+ * Europe/Berlin; fixed offsets are refused because they get daylight-saving days wrong) and regions one of the
+ * configured home regions.
+ */
+@Service
+public class SiteDirectory {
+
+    private final Sites sites;
+    private final Grants grants;
+    private final SiteAccess access;
+    private final OrganisationDirectory organisations;
+    private final SitesProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SiteDirectory(
+            Sites sites,
+            Grants grants,
+            SiteAccess access,
+            OrganisationDirectory organisations,
+            SitesProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.sites = sites;
+        this.grants = grants;
+        this.access = access;
+        this.organisations = organisations;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Site create(PersonId owner, SiteDetails details) {
+        var now = clock.instant();
+        var site = validated(new Site(
+                SiteId.random(),
+                required(details.name(), "name"),
+                timeZone(required(details.timeZone(), "timeZone")),
+                required(details.region(), "region"),
+                details.address(),
+                details.latitude(),
+                details.longitude(),
+                details.installedOn(),
+                now));
+        sites.insert(site);
+        grants.insert(
+                new Grant(
+                        UUID.randomUUID(),
+                        site.id(),
+                        SiteRole.OWNER,
+                        GrantStatus.ACTIVE,
+                        owner,
+                        null,
+                        null,
+                        null,
+                        now,
+                        now,
+                        null),
+                owner);
+        events.publishEvent(new SiteCreated(site.id(), owner, now));
+        return site;
+    }
+
+    public AccessibleSite site(PersonId person, SiteId id) {
+        return access.require(person, id, SitePermission.VIEW);
+    }
+
+    public List<AccessibleSite> sitesOf(PersonId person) {
+        return access.accessibleSites(person);
+    }
+
+    /** The sites granted to an installer organisation, for its members. */
+    public List<Site> sitesOfOrganisation(PersonId member, OrganisationId organisation) {
+        organisations.organisation(member, organisation);
+        return sites.findAll(grants.siteIdsOfOrganisation(organisation, clock.instant()));
+    }
+
+    @Transactional
+    public Site update(PersonId person, SiteId id, SiteDetails change) {
+        var current = access.require(person, id, SitePermission.EDIT).site();
+        var changed = validated(new Site(
+                id,
+                change.name() == null ? current.name() : change.name(),
+                change.timeZone() == null ? current.timeZone() : timeZone(change.timeZone()),
+                change.region() == null ? current.region() : change.region(),
+                change.address() == null ? current.address() : change.address(),
+                change.latitude() == null ? current.latitude() : change.latitude(),
+                change.longitude() == null ? current.longitude() : change.longitude(),
+                change.installedOn() == null ? current.installedOn() : change.installedOn(),
+                current.createdAt()));
+        sites.update(changed);
+        return changed;
+    }
+
+    private Site validated(Site site) {
+        if (site.name().isBlank() || site.name().length() > 200) {
+            throw invalid("sites:name.invalid", "Name the site with 1 to 200 characters.", "name");
+        }
+        if (!properties.regions().contains(site.region())) {
+            throw invalid(
+                    "sites:region.unknown",
+                    "Region '%s' is not offered here. Choose one of %s.".formatted(site.region(), properties.regions()),
+                    "region");
+        }
+        if ((site.latitude() == null) != (site.longitude() == null)) {
+            throw invalid("sites:location.incomplete", "Give both latitude and longitude, or neither.", "latitude");
+        }
+        if (site.latitude() != null && (site.latitude() < -90 || site.latitude() > 90)) {
+            throw invalid("sites:latitude.invalid", "Latitude must be between -90 and 90 degrees.", "latitude");
+        }
+        if (site.longitude() != null && (site.longitude() < -180 || site.longitude() > 180)) {
+            throw invalid("sites:longitude.invalid", "Longitude must be between -180 and 180 degrees.", "longitude");
+        }
+        if (site.address() != null && site.address().length() > 500) {
+            throw invalid("sites:address.invalid", "Keep the address under 500 characters.", "address");
+        }
+        return site;
+    }
+
+    private static ZoneId timeZone(String name) {
+        if (!ZoneId.getAvailableZoneIds().contains(name)) {
+            throw invalid(
+                    "sites:time-zone.invalid",
+                    "'%s' is not an IANA time zone. Use a name such as Europe/Berlin or Asia/Singapore."
+                            .formatted(name),
+                    "timeZone");
+        }
+        return ZoneId.of(name);
+    }
+
+    private static String required(@Nullable String value, String field) {
+        if (value == null) {
+            var code = "sites:" + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT) + ".missing";
+            throw invalid(code, "Give the site's " + field + ".", field);
+        }
+        return value;
+    }
+
+    private static ApiProblem invalid(String code, String message, String field) {
+        return ApiProblem.unprocessable(code, message).with("field", field);
+    }
+}
