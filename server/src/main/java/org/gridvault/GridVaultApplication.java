@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
@@ -13,7 +14,8 @@ import org.springframework.modulith.Modulithic;
  * <p>A modular monolith: every top-level package under {@code org.gridvault} is an application module
  * (see each {@code package-info.java}); {@code ModularityTests} keeps their dependencies pointing one way.
  */
-@SpringBootApplication
+// People and devices authenticate with GridVault's own tokens and secrets: no default in-memory user.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @Modulithic(systemName = "GridVault", sharedModules = "problems")
 public class GridVaultApplication {

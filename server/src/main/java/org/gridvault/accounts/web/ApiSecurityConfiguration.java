@@ -28,7 +28,7 @@ class ApiSecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, Authentication authentication, JsonMapper json)
             throws Exception {
         var problems = new ProblemResponses(json);
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/error")
+        http.securityMatcher("/api/**", "/actuator/**", "/error")
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -41,7 +41,7 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.POST, "/api/v1/accounts", "/api/v1/sessions")
                         .permitAll()
-                        .requestMatchers("/api/docs", "/api/docs/**", "/v3/api-docs/**", "/swagger-ui/**", "/error")
+                        .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/error")
                         .permitAll()
                         .requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
