@@ -31,13 +31,13 @@ class LoginFailures {
     void record(String emailKey, Instant now, Instant windowStart, int limit, Instant lockedUntil) {
         jdbc.sql("""
                         insert into accounts.login_failures as f (email_key, failures, first_failure_at, locked_until)
-                        values (:key, 1, :now, case when 1 >= :limit then :locked end)
+                        values (:key, 1, :now, case when 1 >= :limit then cast(:locked as timestamptz) end)
                         on conflict (email_key) do update set
                             failures = case when f.first_failure_at < :windowStart then 1 else f.failures + 1 end,
                             first_failure_at = case when f.first_failure_at < :windowStart then :now else f.first_failure_at end,
                             locked_until = case
                                 when (case when f.first_failure_at < :windowStart then 1 else f.failures + 1 end) >= :limit
-                                then :locked end
+                                then cast(:locked as timestamptz) end
                         """)
                 .param("key", emailKey)
                 .param("now", Timestamps.of(now))

@@ -33,7 +33,13 @@ class AccountsController {
             @NotNull String password,
             @NotBlank String displayName,
             @Nullable String language,
-            @Nullable String timeZone) {}
+            @Nullable String timeZone) {
+
+        /** Surrounding spaces are not part of an address (sign-up and log-in ignore them), so they fail no check. */
+        SignUpRequest {
+            email = email == null ? null : email.strip();
+        }
+    }
 
     record Created(UUID id) {}
 

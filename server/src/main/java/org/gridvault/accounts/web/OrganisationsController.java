@@ -35,7 +35,13 @@ class OrganisationsController {
     record NewOrganisation(@NotBlank String name, @NotNull OrganisationKind kind) {}
 
     record NewMember(
-            @NotBlank @Email String email, @Nullable OrganisationRole role) {}
+            @NotBlank @Email String email, @Nullable OrganisationRole role) {
+
+        /** Surrounding spaces are not part of an address, so they fail no check. */
+        NewMember {
+            email = email == null ? null : email.strip();
+        }
+    }
 
     record OrganisationView(
             UUID id,
