@@ -4,7 +4,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             java.nio.file.Path dataDirectory, int port, String databaseName, boolean durable) {
         try {
             Files.createDirectories(dataDirectory);
+            stopLeftoverServer(dataDirectory);
             var onOff = durable ? "on" : "off";
             var postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -51,6 +56,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * A GridVault that was killed (rather than stopped) leaves its PostgreSQL running, holding the data directory.
+     * Its clients are gone with the old process, so a smart shutdown (SIGTERM) ends it promptly.
+     */
+    private static void stopLeftoverServer(Path dataDirectory) throws IOException {
+        var pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isReadable(pidFile)) {
+            return;
+        }
+        var lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.getFirst().strip().matches("\\d+")) {
+            return;
+        }
+        var leftover = ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().orElse("").endsWith("postgres"));
+        if (leftover.isEmpty()) {
+            return;
+        }
+        var process = leftover.get();
+        log.warn(
+                "Stopping the PostgreSQL (pid {}) that a previous run left behind in {}", process.pid(), dataDirectory);
+        process.destroy();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not stop the leftover PostgreSQL " + process.pid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the leftover PostgreSQL", e);
         }
     }
 
