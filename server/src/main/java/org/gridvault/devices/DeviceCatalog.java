@@ -1,0 +1,34 @@
+package org.gridvault.devices;
+
+import java.util.List;
+import java.util.Optional;
+import org.gridvault.sites.SiteId;
+import org.springframework.stereotype.Service;
+
+/**
+ * Looks devices up for other modules' internal work (rolling up telemetry, routing a reading), with no person in the
+ * loop. Anything answering a person's request uses {@link DeviceRegistry}, which checks their access.
+ */
+@Service
+public class DeviceCatalog {
+
+    private final Devices devices;
+
+    DeviceCatalog(Devices devices) {
+        this.devices = devices;
+    }
+
+    public Optional<Device> find(DeviceId id) {
+        return devices.findById(id);
+    }
+
+    /** Devices of a site, decommissioned ones included (their history still belongs to the site). */
+    public List<Device> ofSite(SiteId site) {
+        return devices.ofSite(site, true);
+    }
+
+    /** The devices in service that report through this gateway. */
+    public List<Device> childrenOf(DeviceId gateway) {
+        return devices.childrenOf(gateway);
+    }
+}
