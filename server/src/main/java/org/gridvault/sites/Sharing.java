@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Sharing {
 
+    /** Later expiries cannot be stored (and mean "never" anyway). */
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
     private final Grants grants;
     private final SiteAccess access;
     private final OrganisationDirectory organisations;
@@ -69,6 +72,12 @@ public class Sharing {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiProblem.unprocessable(
                             "sites:grant.expiry-past", "Set expiresAt in the future, or leave it out for no expiry.")
+                    .with("field", "expiresAt");
+        }
+        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw ApiProblem.unprocessable(
+                            "sites:grant.expiry-too-late",
+                            "Set expiresAt before the year 10000, or leave it out for no expiry.")
                     .with("field", "expiresAt");
         }
         var grant = new Grant(
