@@ -110,7 +110,8 @@ public class TelemetryIntake {
 
     /** Whether the sender may report for the device with this serial: itself, or a child paired with it. */
     public boolean mayReportFor(DeviceIdentity sender, String serial) {
-        return serial.equals(sender.serialNumber()) || gateways.child(sender.id(), serial).isPresent();
+        return serial.equals(sender.serialNumber())
+                || gateways.child(sender.id(), serial).isPresent();
     }
 
     private static IntakeResult rejected(Rejection rejection) {

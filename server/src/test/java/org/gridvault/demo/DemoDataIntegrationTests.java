@@ -64,6 +64,7 @@ class DemoDataIntegrationTests {
                         "--spring.datasource.url=" + database,
                         "--spring.datasource.username=postgres",
                         "--gridvault.data-dir=" + dataDirectory,
+                        "--gridvault.mqtt.enabled=false",
                         "--spring.main.banner-mode=off");
     }
 

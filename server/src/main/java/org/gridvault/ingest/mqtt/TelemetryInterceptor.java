@@ -51,7 +51,8 @@ final class TelemetryInterceptor implements PublishInboundInterceptor {
             case "telemetry" -> {
                 // Interceptors run before the broker's own topic permissions, so the sender is checked here too.
                 if (!intake.mayReportFor(sender, topic.serial())) {
-                    output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED, "You may publish only under your own serial");
+                    output.preventPublishDelivery(
+                            AckReasonCode.NOT_AUTHORIZED, "You may publish only under your own serial");
                     return;
                 }
                 var format = packet.getContentType()
