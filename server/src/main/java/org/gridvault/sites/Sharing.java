@@ -80,6 +80,7 @@ public class Sharing {
                             "Set expiresAt before the year 10000, or leave it out for no expiry.")
                     .with("field", "expiresAt");
         }
+        grants.expire(site, organisationId, now);
         var grant = new Grant(
                 UUID.randomUUID(),
                 site,
@@ -105,6 +106,10 @@ public class Sharing {
     public Grant inviteViewer(PersonId owner, SiteId site, String email) {
         access.require(owner, site, SitePermission.SHARE);
         var invitee = email.strip().toLowerCase(Locale.ROOT);
+        if (!invitee.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw ApiProblem.unprocessable("sites:email.invalid", "Give the e-mail address of the person to invite.")
+                    .with("field", "email");
+        }
         if (accounts.person(owner).email().equals(invitee)) {
             throw ApiProblem.unprocessable("sites:grant.self", "You own this site already; invite someone else.")
                     .with("field", "email");

@@ -291,6 +291,37 @@ class InstallerGrantsIntegrationTests {
                 .isZero();
     }
 
+    @Test
+    void showsAnExpiredGrantAsExpiredAndLetsTheOwnerGrantAgain() {
+        var owner = api.newPerson();
+        var site = newSite(owner);
+        var installer = api.newPerson();
+        var organisation = newOrganisation(installer, "installer");
+        var granted = api.post(
+                grantsOf(site),
+                owner.token(),
+                Map.of(
+                        "organisationId",
+                        organisation,
+                        "role",
+                        "installer",
+                        "expiresAt",
+                        clock.instant().plus(Duration.ofHours(1)).toString()));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        clock.advance(Duration.ofHours(2));
+
+        var listed = api.get(grantsOf(site), owner.token()).json();
+        var expired = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                .filter(grant -> grant.path("role").asString().equals("installer"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(expired.path("status").asString()).isEqualTo("expired");
+
+        var again = grantInstaller(owner, site, organisation);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(api.get("/api/v1/sites/" + site, installer.token()).status()).isEqualTo(200);
+    }
+
     private ApiClient.Response grantInstaller(Account owner, String site, String organisation) {
         return api.post(grantsOf(site), owner.token(), Map.of("organisationId", organisation, "role", "installer"));
     }

@@ -64,6 +64,16 @@ class ViewerInvitationsIntegrationTests {
     }
 
     @Test
+    void refusesAnInvitationToSomethingThatIsNotAnEmailAddress() {
+        var owner = api.newPerson();
+
+        var response = invite(owner, newSite(owner), "not-an-email");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("sites:email.invalid");
+    }
+
+    @Test
     void letsAViewerLookButNotTouch() {
         var owner = api.newPerson();
         var site = newSite(owner);
