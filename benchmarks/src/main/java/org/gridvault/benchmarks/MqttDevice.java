@@ -1,0 +1,95 @@
+package org.gridvault.benchmarks;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One simulated grid meter with its own MQTT 5 connection, publishing its readings at QoS 1 on
+ * {@code gv/v1/{serial}/telemetry}. Its steps (and so its timestamps and sequence numbers) only increase, across all
+ * phases of a run. Thread-safe: the next step is taken atomically.
+ */
+final class MqttDevice {
+
+    private final int index;
+    private final UUID id;
+    private final String serial;
+    private final String topic;
+    private final Mqtt5AsyncClient client;
+    private final Instant firstTs;
+    private final Duration interval;
+    private final AtomicLong nextStep = new AtomicLong();
+
+    MqttDevice(int index, GridVaultApi.DeviceCredentials credentials, int port, Instant firstTs, Duration interval) {
+        this.index = index;
+        this.id = UUID.fromString(credentials.id());
+        this.serial = credentials.serial();
+        this.topic = "gv/v1/" + serial + "/telemetry";
+        this.firstTs = firstTs;
+        this.interval = interval;
+        this.client = MqttClient.builder()
+                .useMqttVersion5()
+                .identifier(serial)
+                .serverHost("127.0.0.1")
+                .serverPort(port)
+                .simpleAuth()
+                .username(serial)
+                .password(credentials.secret().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth()
+                .buildAsync();
+    }
+
+    CompletableFuture<?> connect() {
+        return client.connectWith().cleanStart(true).keepAlive(120).send();
+    }
+
+    CompletableFuture<?> disconnect() {
+        return client.disconnect();
+    }
+
+    /**
+     * Publishes the next reading. Taking the step and handing the message to the client happen under one lock, so
+     * the device's readings go out in step order even when several acknowledgement callbacks publish at once (a real
+     * meter sends in order; out of order, the server would count older sequence numbers as duplicates).
+     */
+    synchronized Published publishNext() {
+        var step = nextStep.getAndIncrement();
+        return new Published(step, publish(step));
+    }
+
+    /** A reading handed to the client, and its acknowledgement. */
+    record Published(long step, CompletableFuture<Void> acknowledged) {}
+
+    /**
+     * Publishes the reading of {@code step}. The future completes when the server has acknowledged it (PUBACK,
+     * sent only once the reading is durable) and fails when the server refused it.
+     */
+    CompletableFuture<Void> publish(long step) {
+        var reading = MeterReading.of(index, id, step, firstTs.plus(interval.multipliedBy(step)));
+        var payload = reading.json(step + 1).getBytes(StandardCharsets.UTF_8);
+        return client.publishWith()
+                .topic(topic)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .payload(payload)
+                .send()
+                .thenAccept(MqttDevice::requireSuccess);
+    }
+
+    private static void requireSuccess(Mqtt5PublishResult result) {
+        if (result.getError().isPresent()) {
+            throw new IllegalStateException(
+                    "refused: " + result.getError().get().getMessage());
+        }
+        if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
+                && qos1.getPubAck().getReasonCode().isError()) {
+            throw new IllegalStateException("refused: " + qos1.getPubAck().getReasonCode());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.gridvault.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Open loop: messages go out at a fixed total rate, round-robin over the devices, whether or not earlier ones were
+ * acknowledged, and each latency counts from the moment the message was due (so a stalled server shows as latency,
+ * not as a lower send rate). Every {@code sampleEvery} it records that period's rate, latencies and the server's
+ * heap, so a long run shows decay or a growing heap. Stops early if more than {@code maxOutstanding} messages are
+ * unacknowledged: the server cannot keep up with that rate.
+ */
+final class PacedRun {
+
+    /** One sampling period. */
+    record Period(int index, double readingsPerSecond, Latencies.Summary latency, ServerHeap heap) {}
+
+    record Result(
+            double targetRate,
+            long sent,
+            long acknowledged,
+            long refused,
+            double seconds,
+            Latencies.Summary latency,
+            List<Period> periods,
+            boolean fellBehind) {}
+
+    private final List<MqttDevice> devices;
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
+    private volatile Latencies overall = new Latencies(1);
+    private volatile Latencies period = new Latencies(1);
+
+    PacedRun(List<MqttDevice> devices) {
+        this.devices = devices;
+    }
+
+    Result run(double rate, Duration duration, Duration sampleEvery, long maxOutstanding, Supplier<ServerHeap> heap)
+            throws InterruptedException {
+        var periodCapacity = (int) Math.min(50_000_000, rate * sampleEvery.toSeconds() * 1.5 + 1000);
+        overall = new Latencies((int) Math.min(50_000_000, rate * duration.toSeconds() * 1.1 + 1000));
+        period = new Latencies(periodCapacity);
+        var periods = new ArrayList<Period>();
+        var start = System.nanoTime();
+        var end = start + duration.toNanos();
+        var nextSample = start + sampleEvery.toNanos();
+        long periodStartAcknowledged = 0;
+        long sent = 0;
+        var fellBehind = false;
+        while (System.nanoTime() < end) {
+            var now = System.nanoTime();
+            var due = (long) ((now - start) / 1e9 * rate);
+            for (; sent < due; sent++) {
+                var device = devices.get((int) (sent % devices.size()));
+                var published = device.publishNext();
+                watch(device, published.step(), published.acknowledged(), start + (long) (sent / rate * 1e9));
+            }
+            if (sent - acknowledged.get() > maxOutstanding) {
+                fellBehind = true;
+                break;
+            }
+            if (now >= nextSample) {
+                var finished = period;
+                period = new Latencies(periodCapacity);
+                var count = acknowledged.get();
+                var seconds = sampleEvery.toNanos() / 1e9;
+                var sample = new Period(
+                        periods.size() + 1,
+                        (count - periodStartAcknowledged) / seconds,
+                        finished.summary(),
+                        heap.get());
+                periods.add(sample);
+                System.out.printf(
+                        "  period %3d: %,9.0f readings/s acknowledged, %s, %s%n",
+                        sample.index(), sample.readingsPerSecond(), sample.latency(), sample.heap());
+                periodStartAcknowledged = count;
+                nextSample += sampleEvery.toNanos();
+            }
+            Thread.sleep(1);
+        }
+        var seconds = (System.nanoTime() - start) / 1e9;
+        var drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (acknowledged.get() < sent && System.nanoTime() < drainUntil) {
+            Thread.sleep(10);
+        }
+        retries.shutdownNow();
+        return new Result(
+                rate, sent, acknowledged.get(), refused.get(), seconds, overall.summary(), periods, fellBehind);
+    }
+
+    private void watch(MqttDevice device, long step, CompletableFuture<Void> published, long dueNanos) {
+        published.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                acknowledged.incrementAndGet();
+                var latency = System.nanoTime() - dueNanos;
+                overall.record(latency);
+                period.record(latency);
+            } else if (!retries.isShutdown()) {
+                refused.incrementAndGet();
+                retries.schedule(() -> watch(device, step, device.publish(step), dueNanos), 100, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+}
