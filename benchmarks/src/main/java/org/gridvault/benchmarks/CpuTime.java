@@ -21,6 +21,31 @@ final class CpuTime {
         return fields == null ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MICROS_PER_TICK;
     }
 
+    /**
+     * A process's CPU time per thread pool, from {@code /proc/<pid>/task/*}: thread names (as the kernel keeps them,
+     * at most 15 characters) with their numbers replaced by {@code #}, so a pool's threads add up. Threads that ended
+     * between two samples are missing from the later one, so use this to see where the time went, not for totals.
+     */
+    static java.util.Map<String, Long> byThreadPool(long pid) {
+        var pools = new java.util.HashMap<String, Long>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    var text = Files.readString(task.resolve("stat"));
+                    var name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                    var fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                    var micros = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MICROS_PER_TICK;
+                    pools.merge(name.replaceAll("\\d+", "#"), micros, Long::sum);
+                } catch (IOException threadEnded) {
+                    // gone between listing and reading
+                }
+            }
+        } catch (IOException gone) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.copyOf(pools);
+    }
+
     /** The postmaster, its live children and its reaped children. */
     static long ofPostgres(long postmasterPid) {
         var fields = stat(postmasterPid);

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * Closed loop: every device keeps {@code window} messages in flight and publishes the next one as soon as one is
- * acknowledged, until {@code readings} are acknowledged in all. The first {@code warmup} acknowledgements are not
+ * acknowledged, until {@code messages} are acknowledged in all. The first {@code warmup} acknowledgements are not
  * measured (JIT, pools, partitions). A refused message is published again after 100 ms, its latency counted from its
  * first attempt.
  */
@@ -20,23 +20,29 @@ final class MaxRateRun {
 
     /** What the measured part (after warm-up) achieved, and what it cost. */
     record Result(
-            long acknowledged,
+            long messages,
+            int readingsPerMessage,
             long refused,
             double seconds,
             Latencies.Summary latency,
             CpuSample cpu,
             boolean completed) {
 
-        double readingsPerSecond() {
-            return acknowledged / seconds;
+        long readings() {
+            return messages * readingsPerMessage;
         }
 
-        double micros(long cpuMicros) {
-            return (double) cpuMicros / acknowledged;
+        double readingsPerSecond() {
+            return readings() / seconds;
+        }
+
+        double microsPerReading(long cpuMicros) {
+            return (double) cpuMicros / readings();
         }
     }
 
     private final List<MqttDevice> devices;
+    private final int readingsPerMessage;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
@@ -44,20 +50,22 @@ final class MaxRateRun {
     private volatile long deadline;
     private volatile Latencies latencies = new Latencies(1);
 
-    MaxRateRun(List<MqttDevice> devices) {
+    MaxRateRun(List<MqttDevice> devices, int readingsPerMessage) {
         this.devices = devices;
+        this.readingsPerMessage = readingsPerMessage;
     }
 
-    Result run(long readings, long warmupReadings, int window, Duration timeLimit, Supplier<CpuSample> cpu)
+    /** Publishes {@code messages} messages in all, the first {@code warmupMessages} unmeasured. */
+    Result run(long messages, long warmupMessages, int window, Duration timeLimit, Supplier<CpuSample> cpu)
             throws InterruptedException {
         acknowledged.set(0);
         refused.set(0);
-        warmup = warmupReadings;
-        latencies = new Latencies((int) Math.min(Integer.MAX_VALUE - 8, readings));
+        warmup = warmupMessages;
+        latencies = new Latencies((int) Math.min(Integer.MAX_VALUE - 8, messages));
         deadline = System.nanoTime() + timeLimit.toNanos();
         var remaining = new ArrayList<AtomicLong>();
         for (int i = 0; i < devices.size(); i++) {
-            remaining.add(new AtomicLong(readings / devices.size() + (i < readings % devices.size() ? 1 : 0)));
+            remaining.add(new AtomicLong(messages / devices.size() + (i < messages % devices.size() ? 1 : 0)));
         }
         for (int i = 0; i < devices.size(); i++) {
             for (int w = 0; w < window; w++) {
@@ -67,8 +75,8 @@ final class MaxRateRun {
         long startedNanos = 0;
         CpuSample startCpu = null;
         long startAcknowledged = 0;
-        while (acknowledged.get() < readings && System.nanoTime() < deadline) {
-            if (startCpu == null && acknowledged.get() >= warmupReadings) {
+        while (acknowledged.get() < messages && System.nanoTime() < deadline) {
+            if (startCpu == null && acknowledged.get() >= warmupMessages) {
                 startedNanos = System.nanoTime();
                 startAcknowledged = acknowledged.get();
                 startCpu = cpu.get();
@@ -84,11 +92,12 @@ final class MaxRateRun {
         }
         return new Result(
                 endAcknowledged - startAcknowledged,
+                readingsPerMessage,
                 refused.get(),
                 (endNanos - startedNanos) / 1e9,
                 latencies.summary(),
                 endCpu.minus(startCpu),
-                endAcknowledged >= readings);
+                endAcknowledged >= messages);
     }
 
     private void next(MqttDevice device, AtomicLong remaining) {

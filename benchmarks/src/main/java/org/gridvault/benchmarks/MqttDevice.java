@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One simulated grid meter with its own MQTT 5 connection, publishing its readings at QoS 1 on
- * {@code gv/v1/{serial}/telemetry}. Its steps (and so its timestamps and sequence numbers) only increase, across all
- * phases of a run. Thread-safe: the next step is taken atomically.
+ * {@code gv/v1/{serial}/telemetry}, one reading per message or, like a meter that buffers, several as a JSON array.
+ * Its steps (one per message) and so its timestamps and sequence numbers only increase, across all phases of a run.
+ * Thread-safe: the next step is taken atomically.
  */
 final class MqttDevice {
 
@@ -25,9 +26,17 @@ final class MqttDevice {
     private final Mqtt5AsyncClient client;
     private final Instant firstTs;
     private final Duration interval;
+    private final int readingsPerMessage;
     private final AtomicLong nextStep = new AtomicLong();
 
-    MqttDevice(int index, GridVaultApi.DeviceCredentials credentials, int port, Instant firstTs, Duration interval) {
+    MqttDevice(
+            int index,
+            GridVaultApi.DeviceCredentials credentials,
+            int port,
+            Instant firstTs,
+            Duration interval,
+            int readingsPerMessage) {
+        this.readingsPerMessage = readingsPerMessage;
         this.index = index;
         this.id = UUID.fromString(credentials.id());
         this.serial = credentials.serial();
@@ -72,8 +81,13 @@ final class MqttDevice {
      * sent only once the reading is durable) and fails when the server refused it.
      */
     CompletableFuture<Void> publish(long step) {
-        var reading = MeterReading.of(index, id, step, firstTs.plus(interval.multipliedBy(step)));
-        var payload = reading.json(step + 1).getBytes(StandardCharsets.UTF_8);
+        var json = new StringBuilder(readingsPerMessage * 330);
+        for (long reading = step * readingsPerMessage; reading < (step + 1) * readingsPerMessage; reading++) {
+            json.append(json.isEmpty() ? "" : ",")
+                    .append(MeterReading.of(index, id, reading, firstTs.plus(interval.multipliedBy(reading)))
+                            .json(reading + 1));
+        }
+        var payload = (readingsPerMessage == 1 ? json.toString() : "[" + json + "]").getBytes(StandardCharsets.UTF_8);
         return client.publishWith()
                 .topic(topic)
                 .qos(MqttQos.AT_LEAST_ONCE)

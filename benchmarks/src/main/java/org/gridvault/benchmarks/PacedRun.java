@@ -79,7 +79,7 @@ final class PacedRun {
                         heap.get());
                 periods.add(sample);
                 System.out.printf(
-                        "  period %3d: %,9.0f readings/s acknowledged, %s, %s%n",
+                        "  period %3d: %,9.0f messages/s acknowledged, %s, %s%n",
                         sample.index(), sample.readingsPerSecond(), sample.latency(), sample.heap());
                 periodStartAcknowledged = count;
                 nextSample += sampleEvery.toNanos();
