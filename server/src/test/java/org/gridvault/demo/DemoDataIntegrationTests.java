@@ -28,7 +28,23 @@ class DemoDataIntegrationTests {
             assertThat(sitesAndRoles(api, alice))
                     .containsExactly("Alice's home owner", "Bob's flat viewer", "Holiday cottage owner");
             var ivan = api.logIn("ivan@demo.gridvault.org", "demo-installer-pass");
-            assertThat(sitesAndRoles(api, ivan)).containsExactly("Alice's home installer");
+            assertThat(sitesAndRoles(api, ivan))
+                    .containsExactly(
+                            "Alice's home installer", "Home 02 (Munich) installer", "Home 03 (Lisbon) installer");
+            var home = api.get("/api/v1/sites", alice).json().get(0).path("id").asString();
+            var meter = java.util.stream.StreamSupport.stream(
+                            api.get("/api/v1/sites/" + home + "/devices", alice)
+                                    .json()
+                                    .spliterator(),
+                            false)
+                    .filter(device -> device.path("kind").asString().equals("grid_meter"))
+                    .findFirst()
+                    .orElseThrow();
+            var latest = api.get("/api/v1/devices/" + meter.path("id").asString() + "/latest", alice)
+                    .json();
+            assertThat(latest.path("values").path("energy_import_wh").isNumber())
+                    .as("the simulated history reached storage: %s", latest)
+                    .isTrue();
             var provisioned = api.post(
                     "/api/v1/admin/provisioned-devices",
                     api.logIn("operator@demo.gridvault.org", "demo-operator-pass"),
@@ -65,6 +81,8 @@ class DemoDataIntegrationTests {
                         "--spring.datasource.username=postgres",
                         "--gridvault.data-dir=" + dataDirectory,
                         "--gridvault.mqtt.enabled=false",
+                        "--gridvault.demo.simulated-homes=3",
+                        "--gridvault.demo.history-days=1",
                         "--spring.main.banner-mode=off");
     }
 

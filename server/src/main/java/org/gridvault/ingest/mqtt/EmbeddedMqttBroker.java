@@ -81,6 +81,12 @@ final class EmbeddedMqttBroker implements SmartLifecycle {
         return broker != null;
     }
 
+    /** Stops before the telemetry writer, and after anything that publishes to it from inside (the demo fleet). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+
     private String configuration() {
         var tls = properties.keyStore() == null
                 ? ""

@@ -187,4 +187,10 @@ final class ExternalBrokerSubscriber implements SmartLifecycle {
     public boolean isRunning() {
         return client != null;
     }
+
+    /** Stops before the telemetry writer, so messages in flight are still written and acknowledged. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
 }
