@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 final class PacedRun {
 
     /** One sampling period. */
-    record Period(int index, double readingsPerSecond, Latencies.Summary latency, ServerHeap heap) {}
+    record Period(int index, double messagesPerSecond, Latencies.Summary latency, ServerHeap heap) {}
 
     record Result(
             double targetRate,
@@ -48,43 +48,48 @@ final class PacedRun {
         var periodCapacity = (int) Math.min(50_000_000, rate * sampleEvery.toSeconds() * 1.5 + 1000);
         overall = new Latencies((int) Math.min(50_000_000, rate * duration.toSeconds() * 1.1 + 1000));
         period = new Latencies(periodCapacity);
-        var periods = new ArrayList<Period>();
+        var periods = java.util.Collections.synchronizedList(new ArrayList<Period>());
         var start = System.nanoTime();
         var end = start + duration.toNanos();
-        var nextSample = start + sampleEvery.toNanos();
+        var periodStart = start;
         long periodStartAcknowledged = 0;
         long sent = 0;
         var fellBehind = false;
-        while (System.nanoTime() < end) {
-            var now = System.nanoTime();
-            var due = (long) ((now - start) / 1e9 * rate);
-            for (; sent < due; sent++) {
-                var device = devices.get((int) (sent % devices.size()));
-                var published = device.publishNext();
-                watch(device, published.step(), published.acknowledged(), start + (long) (sent / rate * 1e9));
+        try (var sampler = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (true) {
+                var now = System.nanoTime();
+                var due = (long) ((Math.min(now, end) - start) / 1e9 * rate);
+                for (; sent < due; sent++) {
+                    var device = devices.get((int) (sent % devices.size()));
+                    var published = device.publishNext();
+                    watch(device, published.step(), published.acknowledged(), start + (long) (sent / rate * 1e9));
+                }
+                if (sent - acknowledged.get() > maxOutstanding) {
+                    fellBehind = true;
+                    break;
+                }
+                if (now - periodStart >= sampleEvery.toNanos() || now >= end) {
+                    var finished = period;
+                    period = new Latencies(periodCapacity);
+                    var count = acknowledged.get();
+                    var index = periods.size() + 1;
+                    var perSecond = (count - periodStartAcknowledged) / ((now - periodStart) / 1e9);
+                    // The heap is read over HTTP; off this thread, so pacing does not stall while it answers.
+                    sampler.submit(() -> {
+                        var sample = new Period(index, perSecond, finished.summary(), heap.get());
+                        periods.add(sample);
+                        System.out.printf(
+                                "  period %3d: %,9.0f messages/s acknowledged, %s, %s%n",
+                                sample.index(), sample.messagesPerSecond(), sample.latency(), sample.heap());
+                    });
+                    periodStart = now;
+                    periodStartAcknowledged = count;
+                }
+                if (now >= end) {
+                    break;
+                }
+                Thread.sleep(1);
             }
-            if (sent - acknowledged.get() > maxOutstanding) {
-                fellBehind = true;
-                break;
-            }
-            if (now >= nextSample) {
-                var finished = period;
-                period = new Latencies(periodCapacity);
-                var count = acknowledged.get();
-                var seconds = sampleEvery.toNanos() / 1e9;
-                var sample = new Period(
-                        periods.size() + 1,
-                        (count - periodStartAcknowledged) / seconds,
-                        finished.summary(),
-                        heap.get());
-                periods.add(sample);
-                System.out.printf(
-                        "  period %3d: %,9.0f messages/s acknowledged, %s, %s%n",
-                        sample.index(), sample.readingsPerSecond(), sample.latency(), sample.heap());
-                periodStartAcknowledged = count;
-                nextSample += sampleEvery.toNanos();
-            }
-            Thread.sleep(1);
         }
         var seconds = (System.nanoTime() - start) / 1e9;
         var drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -93,7 +98,14 @@ final class PacedRun {
         }
         retries.shutdownNow();
         return new Result(
-                rate, sent, acknowledged.get(), refused.get(), seconds, overall.summary(), periods, fellBehind);
+                rate,
+                sent,
+                acknowledged.get(),
+                refused.get(),
+                seconds,
+                overall.summary(),
+                List.copyOf(periods),
+                fellBehind);
     }
 
     private void watch(MqttDevice device, long step, CompletableFuture<Void> published, long dueNanos) {
