@@ -91,16 +91,26 @@ class Grants {
                 .list();
     }
 
-    List<UUID> siteIdsOfOrganisation(OrganisationId organisation, Instant now) {
+    /** The installer grants in force of an organisation, one per site. */
+    List<Grant> ofOrganisation(OrganisationId organisation, Instant now) {
         return jdbc.sql("""
-                        select site_id from sites.grants
+                        select * from sites.grants
                         where role = 'installer' and organisation_id = :organisation and status = 'active'
                           and (expires_at is null or expires_at > :now)
                         """)
                 .param("organisation", organisation.value())
                 .param("now", Timestamps.of(now))
-                .query(UUID.class)
+                .query(Grants::map)
                 .list();
+    }
+
+    /** The person who owns the site. */
+    Optional<PersonId> ownerOf(SiteId site) {
+        return jdbc.sql(
+                        "select person_id from sites.grants where site_id = :site and role = 'owner' and status = 'active'")
+                .param("site", site.value())
+                .query((row, i) -> new PersonId(row.getObject("person_id", UUID.class)))
+                .optional();
     }
 
     List<Grant> pendingInvitationsFor(String email) {
