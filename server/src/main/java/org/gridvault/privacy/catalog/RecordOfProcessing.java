@@ -53,7 +53,11 @@ public final class RecordOfProcessing {
                             purpose.wireName(),
                             purpose.basis().wireName(),
                             purpose.description(),
-                            tables.isEmpty() ? "(by consent, per use)" : tables));
+                            !tables.isEmpty()
+                                    ? tables
+                                    : purpose.needsConsent()
+                                            ? "no data kept for it yet; only with the person's consent"
+                                            : "every personal table, while processing is restricted"));
         }
         out.append('\n');
     }
