@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridvault.database.Timestamps;
+import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Service;
  * everywhere, backups included. Each ciphertext is bound to its column and row ({@link FieldBinding}).
  *
  * <pre>{@code
- * byte[] stored = keys.encrypt(subject, "alice@example.org", FieldBinding.of("accounts.people.email", id));
- * String email = keys.decrypt(subject, stored, FieldBinding.of("accounts.people.email", id)).orElseThrow();
+ * byte[] stored = keys.encrypt(subject, "alice@example.org", FieldBinding.of("accounts.people.email_ciphertext", id));
+ * String email = keys.decrypt(subject, stored, FieldBinding.of("accounts.people.email_ciphertext", id)).orElseThrow();
  * }</pre>
  *
  * <p>Keysets are created on first use, stored wrapped by the key-encryption key, and cached unwrapped in memory.
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PersonKeys {
 
-    private static final byte[] WRAPPING_CONTEXT = "gridvault person keyset".getBytes(StandardCharsets.UTF_8);
+    static final byte[] WRAPPING_CONTEXT = "gridvault person keyset".getBytes(StandardCharsets.UTF_8);
 
     private final JdbcClient jdbc;
     private final MasterKeys masterKeys;
@@ -45,7 +46,17 @@ public class PersonKeys {
         this.clock = clock;
     }
 
+    /**
+     * Encrypts with the person's key, creating it on first use. Text with NUL characters is refused with a 400, as
+     * PostgreSQL refuses it in a text column: a field behaves the same to callers whether it is stored encrypted or
+     * not.
+     */
     public byte[] encrypt(SubjectId subject, String plaintext, FieldBinding binding) {
+        if (plaintext.indexOf('\0') >= 0) {
+            throw ApiProblem.badRequest(
+                    "request:value.unsupported",
+                    "A value in the request cannot be stored: text must not contain NUL characters.");
+        }
         try {
             return aead(subject, true)
                     .orElseThrow()
