@@ -17,6 +17,8 @@ import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Encrypts a person's data with a key of their own (AES-256-GCM), so that destroying that key erases the data
@@ -121,6 +123,7 @@ public class PersonKeys {
                                         handle, masterKeys.keyEncryptionKey(), WRAPPING_CONTEXT))
                         .param("now", Timestamps.of(clock.instant()))
                         .update();
+                forgetIfRolledBack(subject);
                 return aead(subject, false);
             }
             var handle = TinkProtoKeysetFormat.parseEncryptedKeyset(
@@ -130,6 +133,23 @@ public class PersonKeys {
             return Optional.of(aead);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The key of " + subject + " cannot be used", e);
+        }
+    }
+
+    /**
+     * A key made in a transaction that rolls back was never stored: it must not stay in the cache, or later data
+     * would be encrypted with a key that exists nowhere else.
+     */
+    private void forgetIfRolledBack(SubjectId subject) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        unwrapped.remove(subject.value());
+                    }
+                }
+            });
         }
     }
 }

@@ -14,6 +14,8 @@ import org.gridvault.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class PersonKeysIntegrationTests {
@@ -24,12 +26,19 @@ class PersonKeysIntegrationTests {
     private final MasterKeys masterKeys;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    PersonKeysIntegrationTests(PersonKeys keys, MasterKeys masterKeys, JdbcClient jdbc, Clock clock) {
+    PersonKeysIntegrationTests(
+            PersonKeys keys,
+            MasterKeys masterKeys,
+            JdbcClient jdbc,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.keys = keys;
         this.masterKeys = masterKeys;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Test
@@ -86,6 +95,21 @@ class PersonKeysIntegrationTests {
         assertThat(wrappedKeysetOf(subject)).isNull();
         var afterRestart = new PersonKeys(jdbc, masterKeys, clock);
         assertThat(afterRestart.decrypt(subject, ciphertext, binding)).isEmpty();
+    }
+
+    @Test
+    void forgetsAKeyMadeInATransactionThatRolledBack() {
+        var subject = newSubject();
+        var binding = FieldBinding.of(EMAIL, subject);
+        transaction.executeWithoutResult(status -> {
+            keys.encrypt(subject, "never stored", binding);
+            status.setRollbackOnly();
+        });
+
+        assertThat(keys.exists(subject)).isFalse();
+        var ciphertext = keys.encrypt(subject, "alice@example.org", binding);
+        var afterRestart = new PersonKeys(jdbc, masterKeys, clock);
+        assertThat(afterRestart.decrypt(subject, ciphertext, binding)).hasValue("alice@example.org");
     }
 
     @Test
