@@ -61,7 +61,7 @@ public class SiteDirectory {
                 details.longitude(),
                 details.installedOn(),
                 now));
-        sites.insert(site);
+        sites.insert(site, owner);
         grants.insert(
                 new Grant(
                         UUID.randomUUID(),
