@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Stored bearer credentials (sessions and personal access tokens), by hash. */
 @Repository
+@HoldsPersonalData
 class AccessTokens {
 
     enum Kind {

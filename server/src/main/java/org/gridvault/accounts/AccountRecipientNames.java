@@ -3,9 +3,11 @@ package org.gridvault.accounts;
 import java.util.Optional;
 import java.util.UUID;
 import org.gridvault.privacy.RecipientNames;
+import org.gridvault.privacy.WithoutDisclosure;
 import org.springframework.stereotype.Component;
 
 /** Lets a person's disclosure list say who received their data, by display name and organisation name. */
+@WithoutDisclosure("Names recipients in the subject's own disclosure list: the subject sees who received their data")
 @Component
 class AccountRecipientNames implements RecipientNames {
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gridvault.privacy.Notices;
 import org.gridvault.privacy.SubjectId;
+import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>E-mail addresses are compared case-insensitively: they are stored trimmed and in lower case.
  */
+@WithoutDisclosure(
+        "The person's own account; lookups by e-mail give other modules only the id and the person's own profile")
 @Service
 public class Accounts {
 

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.problems.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exists); after {@code maxFailedLogins} within {@code failureWindow}, log-ins for that address are refused with
  * 429 for {@code lockout}, before the password is even checked.
  */
+@WithoutDisclosure("Checks credentials and resolves the caller's own token; returns nobody else's data")
 @Service
 public class Authentication {
 

@@ -3,6 +3,7 @@ package org.gridvault.accounts;
 import java.time.Instant;
 import java.util.Optional;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Repository;
  * are kept as lookup hashes only: failures are recorded for addresses that belong to no account too.
  */
 @Repository
+@HoldsPersonalData
 class LoginFailures {
 
     private final JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
  * found by the lookup hash of its normalised e-mail address, never by the address itself.
  */
 @Repository
+@HoldsPersonalData
 class People {
 
     /** An account row, with the credential that never leaves this module. */

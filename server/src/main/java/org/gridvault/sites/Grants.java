@@ -13,6 +13,7 @@ import org.gridvault.accounts.OrganisationId;
 import org.gridvault.accounts.PersonId;
 import org.gridvault.database.Timestamps;
 import org.gridvault.privacy.FieldBinding;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.gridvault.privacy.PersonKeys;
 import org.gridvault.privacy.Pseudonyms;
 import org.gridvault.privacy.SubjectId;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Repository;
  * invitee may have no account, and so no key, yet), with a lookup hash by which their pending invitations are found.
  */
 @Repository
+@HoldsPersonalData
 class Grants {
 
     private static final String INVITEE_EMAIL = "sites.grants.invitee_email_ciphertext";

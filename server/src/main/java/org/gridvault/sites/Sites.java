@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.gridvault.accounts.PersonId;
 import org.gridvault.database.Timestamps;
 import org.gridvault.privacy.FieldBinding;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.gridvault.privacy.PersonKeys;
 import org.gridvault.privacy.SubjectId;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Repository;
  * key is destroyed they read as absent.
  */
 @Repository
+@HoldsPersonalData
 class Sites {
 
     private static final String ADDRESS = "sites.sites.address_ciphertext";
