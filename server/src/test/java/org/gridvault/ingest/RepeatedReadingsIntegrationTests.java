@@ -15,18 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A device numbers its readings with {@code seq}: a number seen again is a duplicate and dropped, a number skipped is
- * a gap and counted; re-sent readings never change what is stored.
+ * Readings arrive more than once (a device resends what was not acknowledged) and in pieces (metrics of one instant in
+ * separate messages). A device may number its readings with {@code seq}: a number seen again is a duplicate and
+ * dropped, a number skipped is a gap and counted. Re-sent readings never change what is stored.
  */
 @IntegrationTest
-class SequenceNumbersIntegrationTests {
+class RepeatedReadingsIntegrationTests {
 
     private final ApiClient api;
     private final TestDevices devices;
     private final StoredSamples samples;
     private final MutableClock clock;
 
-    SequenceNumbersIntegrationTests(ApiClient api, JdbcClient jdbc, MutableClock clock) {
+    RepeatedReadingsIntegrationTests(ApiClient api, JdbcClient jdbc, MutableClock clock) {
         this.api = api;
         this.devices = new TestDevices(api);
         this.samples = new StoredSamples(jdbc);
@@ -95,6 +96,35 @@ class SequenceNumbersIntegrationTests {
         assertThat(samples.rows(meter.uuid())).hasSize(3).isEqualTo(stored);
         assertThat(devices.latest(meter).path("values").path("energy_import_wh").asDouble())
                 .isEqualTo(1002);
+    }
+
+    @Test
+    void keepsTheMetricsOfOneInstantSentInSeparateMessages() {
+        var meter = devices.register("grid_meter");
+        var ts = now();
+
+        report(meter, "{\"ts\": \"%s\", \"values\": {\"power_w\": 1500}}".formatted(ts));
+        report(meter, "{\"ts\": \"%s\", \"values\": {\"energy_import_wh\": 1000, \"voltage_v\": 231}}".formatted(ts));
+
+        assertThat(samples.rows(meter.uuid())).singleElement().satisfies(row -> {
+            assertThat(row.get("power_w")).isEqualTo(1500f);
+            assertThat(row.get("energy_import_wh")).isEqualTo(1000.0);
+            assertThat(row.get("voltage_v")).isEqualTo(231f);
+        });
+    }
+
+    @Test
+    void keepsTheFirstValueWhenAReadingArrivesAgainWithAnother() {
+        var meter = devices.register("grid_meter");
+        var ts = now();
+        report(meter, "{\"ts\": \"%s\", \"values\": {\"power_w\": 1500}}".formatted(ts));
+
+        report(meter, "{\"ts\": \"%s\", \"values\": {\"power_w\": 9999, \"energy_import_wh\": 7}}".formatted(ts));
+
+        assertThat(samples.rows(meter.uuid())).singleElement().satisfies(row -> {
+            assertThat(row.get("power_w")).isEqualTo(1500f);
+            assertThat(row.get("energy_import_wh")).isEqualTo(7.0);
+        });
     }
 
     private ApiClient.Response report(TestDevice device, String payload) {
