@@ -207,13 +207,17 @@ public final class IngestBenchmark {
         }
         var duration = options.duration("paced-duration", Duration.ofMinutes(3));
         var sampleEvery = options.duration("sample-every", Duration.ofMinutes(1));
-        System.out.printf("%nPaced: %,.0f readings/s for %s, sampled every %s%n", rate, duration, sampleEvery);
+        System.out.printf(
+                "%nPaced: %,.0f readings/s for %s after a %s ramp, sampled every %s%n",
+                rate, duration, options.duration("paced-warmup", Duration.ofSeconds(30)), sampleEvery);
+        var warmup = options.duration("paced-warmup", Duration.ofSeconds(30));
         var result = new PacedRun(fleet.devices())
                 .run(
                         rate / perMessage,
+                        warmup,
                         duration,
                         sampleEvery,
-                        fleet.size() * 50L,
+                        fleet.size() * (long) options.integer("max-unacknowledged-per-device", 200),
                         () -> ServerHeap.sample(server.baseUrl()));
         System.out.printf(
                 "  messages sent %,d, acknowledged %,d, refused and resent %,d in %.1f s%s%n",

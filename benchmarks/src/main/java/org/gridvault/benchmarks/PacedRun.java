@@ -43,8 +43,22 @@ final class PacedRun {
         this.devices = devices;
     }
 
-    Result run(double rate, Duration duration, Duration sampleEvery, long maxOutstanding, Supplier<ServerHeap> heap)
+    /**
+     * Ramps up linearly to {@code rate} over {@code warmup} (unmeasured: a fresh server JVM needs its JIT before it
+     * sustains a high rate), then sends at {@code rate} for {@code duration}, measured.
+     */
+    Result run(
+            double rate,
+            Duration warmup,
+            Duration duration,
+            Duration sampleEvery,
+            long maxOutstanding,
+            Supplier<ServerHeap> heap)
             throws InterruptedException {
+        var rampSent = ramp(rate, warmup, maxOutstanding);
+        if (rampSent < 0) {
+            return new Result(rate, 0, 0, refused.get(), 0, new Latencies(1).summary(), List.of(), true);
+        }
         var periodCapacity = (int) Math.min(50_000_000, rate * sampleEvery.toSeconds() * 1.5 + 1000);
         overall = new Latencies((int) Math.min(50_000_000, rate * duration.toSeconds() * 1.1 + 1000));
         period = new Latencies(periodCapacity);
@@ -52,8 +66,9 @@ final class PacedRun {
         var start = System.nanoTime();
         var end = start + duration.toNanos();
         var periodStart = start;
-        long periodStartAcknowledged = 0;
+        long periodStartAcknowledged = acknowledged.get();
         long sent = 0;
+        int periodCount = 0;
         var fellBehind = false;
         try (var sampler = Executors.newVirtualThreadPerTaskExecutor()) {
             while (true) {
@@ -62,9 +77,9 @@ final class PacedRun {
                 for (; sent < due; sent++) {
                     var device = devices.get((int) (sent % devices.size()));
                     var published = device.publishNext();
-                    watch(device, published.step(), published.acknowledged(), start + (long) (sent / rate * 1e9));
+                    watch(device, published.step(), published.acknowledged(), start + (long) (sent / rate * 1e9), true);
                 }
-                if (sent - acknowledged.get() > maxOutstanding) {
+                if (rampSent + sent - acknowledged.get() > maxOutstanding) {
                     fellBehind = true;
                     break;
                 }
@@ -72,7 +87,7 @@ final class PacedRun {
                     var finished = period;
                     period = new Latencies(periodCapacity);
                     var count = acknowledged.get();
-                    var index = periods.size() + 1;
+                    var index = ++periodCount;
                     var perSecond = (count - periodStartAcknowledged) / ((now - periodStart) / 1e9);
                     // The heap is read over HTTP; off this thread, so pacing does not stall while it answers.
                     sampler.submit(() -> {
@@ -93,14 +108,14 @@ final class PacedRun {
         }
         var seconds = (System.nanoTime() - start) / 1e9;
         var drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (acknowledged.get() < sent && System.nanoTime() < drainUntil) {
+        while (acknowledged.get() < rampSent + sent && System.nanoTime() < drainUntil) {
             Thread.sleep(10);
         }
         retries.shutdownNow();
         return new Result(
                 rate,
                 sent,
-                acknowledged.get(),
+                acknowledged.get() - rampSent,
                 refused.get(),
                 seconds,
                 overall.summary(),
@@ -108,16 +123,44 @@ final class PacedRun {
                 fellBehind);
     }
 
-    private void watch(MqttDevice device, long step, CompletableFuture<Void> published, long dueNanos) {
+    /** Sends at a rate growing linearly from 0 to {@code rate}; returns how many, or -1 if the server fell behind. */
+    private long ramp(double rate, Duration warmup, long maxOutstanding) throws InterruptedException {
+        var start = System.nanoTime();
+        var seconds = warmup.toNanos() / 1e9;
+        long sent = 0;
+        while (System.nanoTime() - start < warmup.toNanos()) {
+            var elapsed = (System.nanoTime() - start) / 1e9;
+            var due = (long) (rate * elapsed * elapsed / (2 * seconds));
+            for (; sent < due; sent++) {
+                var device = devices.get((int) (sent % devices.size()));
+                var published = device.publishNext();
+                watch(device, published.step(), published.acknowledged(), System.nanoTime(), false);
+            }
+            if (sent - acknowledged.get() > maxOutstanding) {
+                return -1;
+            }
+            Thread.sleep(1);
+        }
+        return sent;
+    }
+
+    private void watch(
+            MqttDevice device, long step, CompletableFuture<Void> published, long dueNanos, boolean measured) {
         published.whenComplete((ok, failure) -> {
             if (failure == null) {
                 acknowledged.incrementAndGet();
+                if (!measured) {
+                    return;
+                }
                 var latency = System.nanoTime() - dueNanos;
                 overall.record(latency);
                 period.record(latency);
             } else if (!retries.isShutdown()) {
                 refused.incrementAndGet();
-                retries.schedule(() -> watch(device, step, device.publish(step), dueNanos), 100, TimeUnit.MILLISECONDS);
+                retries.schedule(
+                        () -> watch(device, step, device.publish(step), dueNanos, measured),
+                        100,
+                        TimeUnit.MILLISECONDS);
             }
         });
     }
