@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
 import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -21,13 +23,21 @@ public class Accounts {
     private final AccessTokens tokens;
     private final Passwords passwords;
     private final AccountsProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Accounts(People people, AccessTokens tokens, Passwords passwords, AccountsProperties properties, Clock clock) {
+    Accounts(
+            People people,
+            AccessTokens tokens,
+            Passwords passwords,
+            AccountsProperties properties,
+            AuditLog audit,
+            Clock clock) {
         this.people = people;
         this.tokens = tokens;
         this.passwords = passwords;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -48,6 +58,8 @@ public class Accounts {
                             "An account with this e-mail address exists. Log in with POST /api/v1/sessions instead.")
                     .with("field", "email");
         }
+        audit.record(AuditEntry.byPerson(person.id().subject(), "accounts.account.created")
+                .about(person.id().subject()));
         return person;
     }
 
@@ -87,6 +99,8 @@ public class Accounts {
         var now = clock.instant();
         people.updatePassword(caller.id(), passwords.hash(newPassword), now);
         tokens.revokeAllExcept(caller.id(), caller.tokenId(), now);
+        audit.record(AuditEntry.byPerson(caller.id().subject(), "accounts.password.changed")
+                .about(caller.id().subject()));
     }
 
     static String normalise(String email) {

@@ -3,6 +3,8 @@ package org.gridvault.accounts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
 import org.gridvault.problems.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +20,13 @@ public class OrganisationDirectory {
 
     private final Organisations organisations;
     private final Accounts accounts;
+    private final AuditLog audit;
     private final Clock clock;
 
-    OrganisationDirectory(Organisations organisations, Accounts accounts, Clock clock) {
+    OrganisationDirectory(Organisations organisations, Accounts accounts, AuditLog audit, Clock clock) {
         this.organisations = organisations;
         this.accounts = accounts;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -37,6 +41,10 @@ public class OrganisationDirectory {
         var organisation = new Organisation(OrganisationId.random(), name.strip(), kind, clock.instant());
         organisations.insert(organisation);
         organisations.addMember(organisation.id(), creator, OrganisationRole.ADMIN, organisation.createdAt());
+        audit.record(AuditEntry.byPerson(creator.subject(), "accounts.organisation.created")
+                .about(creator.subject())
+                .on("organisation", organisation.id())
+                .with("kind", kind.wireName()));
         return organisation;
     }
 
@@ -75,6 +83,10 @@ public class OrganisationDirectory {
         if (!organisations.addMember(id, person.id(), role, clock.instant())) {
             throw ApiProblem.conflict("accounts:member.exists", "This person is already a member of the organisation.");
         }
+        audit.record(AuditEntry.byPerson(admin.subject(), "accounts.member.added")
+                .about(person.id().subject())
+                .on("organisation", id)
+                .with("role", role.wireName()));
         return organisations.members(id).stream()
                 .filter(member -> member.personId().equals(person.id()))
                 .findFirst()
@@ -92,6 +104,9 @@ public class OrganisationDirectory {
                     "accounts:member.last-admin", "An organisation needs an admin. Make another member admin first.");
         }
         organisations.removeMember(id, member);
+        audit.record(AuditEntry.byPerson(admin.subject(), "accounts.member.removed")
+                .about(member.subject())
+                .on("organisation", id));
     }
 
     private void requireMember(PersonId person, OrganisationId id) {

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Accounts",
-        allowedDependencies = {"problems", "database"})
+        allowedDependencies = {"problems", "database", "privacy"})
 @NullMarked
 package org.gridvault.accounts;
 

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Sites",
-        allowedDependencies = {"accounts", "problems", "database"})
+        allowedDependencies = {"accounts", "problems", "database", "privacy"})
 @NullMarked
 package org.gridvault.sites;
 
