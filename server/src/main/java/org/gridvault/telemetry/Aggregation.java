@@ -1,9 +1,11 @@
 package org.gridvault.telemetry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,8 +22,8 @@ final class Aggregation {
      *     interpolation needs
      * @param boundaries bucket boundaries in epoch microseconds, strictly ascending
      * @param energyMetrics the counter metrics to compute energy for
-     * @param consumptionFromPower whether {@link Metric#ENERGY_CONSUMED_WH} (if asked for) is integrated from {@link
-     *     Metric#POWER_W} rather than read from its counter
+     * @param fromPower the metrics among them to integrate from {@link Metric#POWER_W} rather than read from their
+     *     counter, with the sign of the power that counts for each (see {@link EnergyFromPower})
      * @param maxPowerGap the longest gap between power readings that still counts, in microseconds
      * @return the buckets that have readings or energy, in order
      */
@@ -29,7 +31,7 @@ final class Aggregation {
             List<Reading> readings,
             long[] boundaries,
             Set<Metric> energyMetrics,
-            boolean consumptionFromPower,
+            Map<Metric, Integer> fromPower,
             long maxPowerGap) {
         int count = boundaries.length - 1;
         var samples = new int[count];
@@ -50,9 +52,13 @@ final class Aggregation {
             rollovers.add(EnumSet.noneOf(Metric.class));
         }
         for (var metric : energyMetrics) {
-            if (metric == Metric.ENERGY_CONSUMED_WH && consumptionFromPower) {
+            var sign = fromPower.get(metric);
+            if (sign != null) {
                 var series = Series.of(readings, times, Metric.POWER_W);
-                var power = PowerEnergy.of(series.times(), series.values(), boundaries, maxPowerGap);
+                var watts = Arrays.stream(series.values())
+                        .map(value -> sign * value)
+                        .toArray();
+                var power = PowerEnergy.of(series.times(), watts, boundaries, maxPowerGap);
                 for (int j = 0; j < count; j++) {
                     if (power.present()[j]) {
                         energy.get(j).put(metric, power.energy()[j]);

@@ -1,6 +1,7 @@
 package org.gridvault.telemetry;
 
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import org.gridvault.devices.DeviceCatalog;
 import org.gridvault.devices.DeviceId;
@@ -15,9 +16,9 @@ class DeviceContexts {
     /** A device's kind and the time zone its days and months are counted in. */
     record DeviceContext(DeviceKind kind, ZoneId zone) {
 
-        /** Smart plugs and circuit meters may measure only power; their consumption is then integrated from it. */
-        boolean consumptionFromPower() {
-            return kind == DeviceKind.SMART_PLUG || kind == DeviceKind.CIRCUIT_METER;
+        /** The energy this device's power stands for where it has no counter. */
+        Map<Metric, Integer> energyFromPower() {
+            return EnergyFromPower.of(kind);
         }
     }
 

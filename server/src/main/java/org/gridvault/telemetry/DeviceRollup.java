@@ -1,6 +1,7 @@
 package org.gridvault.telemetry;
 
 import java.time.Instant;
+import java.util.Map;
 import org.gridvault.devices.DeviceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ class DeviceRollup {
                 from,
                 to,
                 reportedMetrics.of(device),
-                context.map(DeviceContexts.DeviceContext::consumptionFromPower).orElse(false),
+                context.map(DeviceContexts.DeviceContext::energyFromPower).orElse(Map.of()),
                 properties.maxPowerGap(),
                 samples);
         if (result.isEmpty()) {

@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * Energy per bucket integrated from power readings, for devices that measure power but count no energy.
  *
- * <p>Each pair of consecutive readings no further apart than the gap limit contributes the trapezoid {@code (p0 + p1)
- * / 2 * duration}, spread evenly over its duration; a longer gap contributes nothing (the device was probably off
- * line, and guessing would invent energy). Negative power counts as zero. The result is a virtual counter that starts
+ * <p>Each pair of consecutive readings no further apart than the gap limit contributes the area under the straight
+ * line between them (the trapezoid {@code (p0 + p1) / 2 * duration}), counting only power above zero (the caller
+ * flips the sign to integrate the negative part), spread evenly over its duration. A longer gap contributes nothing:
+ * the device was probably off line, and guessing would invent energy. The result is a virtual counter that starts
  * from zero at every full UTC hour; its value is rounded to whole Wh at each bucket boundary and a bucket's energy is
  * the difference, so finer buckets add up exactly to the coarser ones they split, and rounding costs at most half a
  * Wh per hour. Restarting every hour keeps a recomputation local: it never needs readings from before the hour.
@@ -72,6 +73,18 @@ final class PowerEnergy {
             cumulative = next;
         }
         return buckets;
+    }
+
+    /** The mean of the positive part of a straight line from p0 to p1 (in W, over a duration of 1). */
+    static double positiveArea(double p0, double p1) {
+        if (p0 >= 0 && p1 >= 0) {
+            return (p0 + p1) / 2;
+        }
+        if (p0 <= 0 && p1 <= 0) {
+            return 0;
+        }
+        double positive = Math.max(p0, p1);
+        return positive * positive / (2 * Math.abs(p1 - p0));
     }
 
     /** The boundaries and every full hour between them, from the start of the first boundary's hour. */

@@ -3,8 +3,10 @@ package org.gridvault.telemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,8 +22,8 @@ import org.gridvault.devices.DeviceId;
  *   <li>for each counter they carry, the energy of every bucket between the previous and the next reading of that
  *       counter (the steps they split), however far away those are: a counter's energy over a gap is spread over
  *       the gap;
- *   <li>for consumption integrated from power, the UTC hours from the previous to the next power reading (no further
- *       than the gap limit), since the virtual counter restarts every hour.
+ *   <li>for energy integrated from power ({@link EnergyFromPower}), the UTC hours from the previous to the next power
+ *       reading (no further than the gap limit), since that virtual counter restarts every hour.
  * </ul>
  *
  * That span is recomputed from all readings in it plus, per recomputed metric, the nearest readings outside it.
@@ -51,16 +53,15 @@ final class Recomputation {
      * @param from the earliest time of the new readings
      * @param to the latest time of the new readings (inclusive)
      * @param reportedBefore the metrics the device reported before
-     * @param consumptionFromPower whether the device is a kind whose consumption may be integrated from power (smart
-     *     plugs and circuit meters); it is, as long as the device has never reported an {@code energy_consumed_wh}
-     *     counter
+     * @param derivableFromPower the energy the device kind's power can stand for ({@link EnergyFromPower}); each is
+     *     integrated from power as long as the device has never reported that counter
      */
     static Optional<Result> of(
             DeviceId device,
             Instant from,
             Instant to,
             Set<Metric> reportedBefore,
-            boolean consumptionFromPower,
+            Map<Metric, Integer> derivableFromPower,
             Duration maxPowerGap,
             SampleSource source) {
         var batch = source.between(device, from, to.plus(MICRO));
@@ -73,9 +74,14 @@ final class Recomputation {
         reported.addAll(reportedBefore);
         var counters = EnumSet.noneOf(Metric.class);
         carried.stream().filter(Metric::isCounter).forEach(counters::add);
-        var fromPower = consumptionFromPower
-                && !reported.contains(Metric.ENERGY_CONSUMED_WH)
-                && carried.contains(Metric.POWER_W);
+        var fromPower = new EnumMap<Metric, Integer>(Metric.class);
+        if (carried.contains(Metric.POWER_W)) {
+            derivableFromPower.forEach((metric, sign) -> {
+                if (!reported.contains(metric)) {
+                    fromPower.put(metric, sign);
+                }
+            });
+        }
         var first = batch.getFirst().ts();
         var last = batch.getLast().ts();
 
@@ -87,14 +93,14 @@ final class Recomputation {
             earliest = previous.map(Reading::ts).filter(earliest::isAfter).orElse(earliest);
             latest = next.map(Reading::ts).filter(latest::isBefore).orElse(latest);
         }
-        if (fromPower) {
+        if (!fromPower.isEmpty()) {
             var previous = source.latestBefore(device, Metric.POWER_W, first, first.minus(maxPowerGap));
             var next =
                     source.earliestFrom(device, Metric.POWER_W, last.plus(MICRO), last.plus(maxPowerGap.plus(MICRO)));
             earliest = previous.map(Reading::ts).filter(earliest::isAfter).orElse(earliest);
             latest = next.map(Reading::ts).filter(latest::isBefore).orElse(latest);
         }
-        long width = fromPower ? EpochMicros.HOUR : BUCKET_MICROS;
+        long width = fromPower.isEmpty() ? BUCKET_MICROS : EpochMicros.HOUR;
         long start = EpochMicros.floor(EpochMicros.of(earliest), width);
         long end = EpochMicros.floor(EpochMicros.of(latest), width) + width;
         var spanStart = EpochMicros.instant(start);
@@ -106,7 +112,7 @@ final class Recomputation {
             source.latestBefore(device, metric, spanStart, null).ifPresent(r -> readings.put(r.ts(), r));
             source.earliestFrom(device, metric, spanEnd, null).ifPresent(r -> readings.put(r.ts(), r));
         }
-        if (fromPower) {
+        if (!fromPower.isEmpty()) {
             source.latestBefore(device, Metric.POWER_W, spanStart, spanStart.minus(maxPowerGap))
                     .ifPresent(r -> readings.put(r.ts(), r));
             source.earliestFrom(device, Metric.POWER_W, spanEnd, spanEnd.plus(maxPowerGap.plus(MICRO)))
@@ -114,9 +120,7 @@ final class Recomputation {
         }
 
         var energyMetrics = EnumSet.copyOf(counters);
-        if (fromPower) {
-            energyMetrics.add(Metric.ENERGY_CONSUMED_WH);
-        }
+        energyMetrics.addAll(fromPower.keySet());
         var boundaries = new long[(int) ((end - start) / BUCKET_MICROS) + 1];
         for (int i = 0; i < boundaries.length; i++) {
             boundaries[i] = start + i * BUCKET_MICROS;

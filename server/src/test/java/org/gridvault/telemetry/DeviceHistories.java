@@ -42,7 +42,7 @@ final class DeviceHistories {
                         Arbitraries.doubles().between(0, 2_000).ofScale(2),
                         Arbitraries.integers().between(0, 99),
                         Arbitraries.integers().between(0, 15),
-                        Arbitraries.doubles().between(-50, 5_000).ofScale(1))
+                        Arbitraries.doubles().between(-3_000, 5_000).ofScale(1))
                 .as(Step::new);
     }
 
@@ -78,7 +78,7 @@ final class DeviceHistories {
         return readings;
     }
 
-    /** Readings of a smart plug that measures power only. */
+    /** Readings of a device that measures power only (positive and, now and then, negative). */
     static List<Reading> plug(Instant start, List<Step> steps) {
         var readings = new ArrayList<Reading>();
         var t = start;

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.gridvault.devices.DeviceKind;
 
 /**
  * The rollup worker recomputes only the buckets new readings affect; these properties check that this always ends in
@@ -21,14 +23,14 @@ class RecomputationProperties {
 
     private static final Instant START = Instant.parse("2026-03-29T00:57:00Z");
 
-    @Property(tries = 200)
+    @Property(tries = 400)
     void anySplitIntoBatchesRolledUpInAnyOrderGivesTheSameBucketsAsOneGo(
             @ForAll("histories") List<DeviceHistories.Step> steps,
-            @ForAll boolean plug,
+            @ForAll Device device,
             @ForAll boolean nearRollover,
             @ForAll long seed) {
-        var readings = plug ? DeviceHistories.plug(START, steps) : DeviceHistories.meter(START, steps, nearRollover);
-        var model = new RollupModel(plug);
+        var readings = device.readings(steps, nearRollover);
+        var model = new RollupModel(device.energyFromPower());
         var random = new Random(seed);
         var pending = new ArrayList<RollupModel.Queued>();
 
@@ -48,12 +50,11 @@ class RecomputationProperties {
         assertThat(model.stored()).isEqualTo(model.fromScratch());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void rollingUpTheSameBatchAgainChangesNothing(
-            @ForAll("histories") List<DeviceHistories.Step> steps, @ForAll boolean plug) {
-        var model = new RollupModel(plug);
-        var queued =
-                model.write(plug ? DeviceHistories.plug(START, steps) : DeviceHistories.meter(START, steps, false));
+            @ForAll("histories") List<DeviceHistories.Step> steps, @ForAll Device device) {
+        var model = new RollupModel(device.energyFromPower());
+        var queued = model.write(device.readings(steps, false));
         model.rollUp(queued);
         var once = model.stored();
 
@@ -62,13 +63,13 @@ class RecomputationProperties {
         assertThat(model.stored()).isEqualTo(once);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void aLateReadingChangesOnlyTheBucketsBetweenTheReadingsAroundIt(
             @ForAll("histories") List<DeviceHistories.Step> steps, @ForAll long seed) {
         var readings = DeviceHistories.meter(START, steps, false);
         Assume.that(readings.size() > 1);
         var late = readings.get(new Random(seed).nextInt(readings.size()));
-        var model = new RollupModel(false);
+        var model = new RollupModel(Map.of());
         model.rollUp(model.write(readings.stream().filter(r -> r != late).toList()));
         var before = model.stored();
 
@@ -112,6 +113,27 @@ class RecomputationProperties {
         readings.forEach(reading -> batches.get(random.nextInt(count)).add(reading));
         batches.removeIf(List::isEmpty);
         return batches;
+    }
+
+    /** The kinds of history: counters only, or power only that stands for consumption, or for import and export. */
+    enum Device {
+        METER_WITH_COUNTERS,
+        PLUG_WITH_POWER_ONLY,
+        GRID_METER_WITH_POWER_ONLY;
+
+        List<Reading> readings(List<DeviceHistories.Step> steps, boolean nearRollover) {
+            return this == METER_WITH_COUNTERS
+                    ? DeviceHistories.meter(START, steps, nearRollover)
+                    : DeviceHistories.plug(START, steps);
+        }
+
+        Map<Metric, Integer> energyFromPower() {
+            return switch (this) {
+                case METER_WITH_COUNTERS -> Map.of();
+                case PLUG_WITH_POWER_ONLY -> EnergyFromPower.of(DeviceKind.SMART_PLUG);
+                case GRID_METER_WITH_POWER_ONLY -> EnergyFromPower.of(DeviceKind.GRID_METER);
+            };
+        }
     }
 
     @Provide

@@ -23,13 +23,13 @@ final class RollupModel {
     record Queued(Instant from, Instant to) {}
 
     private final DeviceId device = DeviceId.random();
-    private final boolean consumptionFromPower;
+    private final Map<Metric, Integer> energyFromPower;
     private final InMemorySamples samples = new InMemorySamples();
     private final Set<Metric> reported = EnumSet.noneOf(Metric.class);
     private final TreeMap<Instant, Bucket> stored = new TreeMap<>();
 
-    RollupModel(boolean consumptionFromPower) {
-        this.consumptionFromPower = consumptionFromPower;
+    RollupModel(Map<Metric, Integer> energyFromPower) {
+        this.energyFromPower = energyFromPower;
     }
 
     /** Writes readings as the writer would, and returns the queue row it would add. */
@@ -46,7 +46,7 @@ final class RollupModel {
                         queued.from(),
                         queued.to(),
                         Set.copyOf(reported),
-                        consumptionFromPower,
+                        energyFromPower,
                         MAX_POWER_GAP,
                         samples)
                 .ifPresent(this::store);
@@ -64,7 +64,7 @@ final class RollupModel {
                         all.getFirst().ts(),
                         all.getLast().ts(),
                         Set.of(),
-                        consumptionFromPower,
+                        energyFromPower,
                         MAX_POWER_GAP,
                         samples)
                 .orElseThrow();
