@@ -139,6 +139,19 @@ class SiteEnergyIntegrationTests {
         assertThat(tooLarge.json().path("limit").asInt()).isEqualTo(10_000);
     }
 
+    @Test
+    void answersAProblemToACsvClientToo() {
+        var owner = api.newPerson();
+        var site = data.site(owner, "Europe/Berlin");
+
+        var response = api.send(api.request(energyCsvOf(site, "2026-03-21", "2026-03-20", "P1D"))
+                .header("Authorization", "Bearer " + owner.token())
+                .header("Accept", "text/csv"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("telemetry:range.invalid");
+    }
+
     private void assertProblem(ApiClient.Account owner, String path, int status, String code) {
         var response = api.get(path, owner.token());
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(status);
