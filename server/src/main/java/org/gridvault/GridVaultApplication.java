@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * GridVault: an open-source, privacy-first cloud for distributed energy devices.
@@ -17,6 +18,7 @@ import org.springframework.modulith.Modulithic;
 // People and devices authenticate with GridVault's own tokens and secrets: no default in-memory user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
+@EnableScheduling
 @Modulithic(systemName = "GridVault", sharedModules = "problems")
 public class GridVaultApplication {
 

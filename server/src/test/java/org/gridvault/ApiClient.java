@@ -36,7 +36,13 @@ public final class ApiClient {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper JSON = JsonMapper.shared();
 
+    /** The platform operator of every {@link IntegrationTest} (see {@link #operatorToken()}). */
+    public static final String OPERATOR_EMAIL = "operator@gridvault.test";
+
+    private static final String OPERATOR_PASSWORD = "operator-password-for-tests";
+
     private final URI base;
+    private volatile boolean operatorSignedUp;
 
     public ApiClient(int port) {
         this.base = URI.create("http://127.0.0.1:" + port);
@@ -92,6 +98,25 @@ public final class ApiClient {
         assertThat(signUp.status()).as("sign-up: %s", signUp.body()).isEqualTo(201);
         var id = UUID.fromString(signUp.json().path("id").asString());
         return new Account(id, email, password, logIn(email, password));
+    }
+
+    /**
+     * Logs in the platform operator ({@link #OPERATOR_EMAIL}), signing them up on first use. Another test class may
+     * have signed them up already in the shared database, so an existing account is fine.
+     */
+    public String operatorToken() {
+        if (!operatorSignedUp) {
+            synchronized (this) {
+                if (!operatorSignedUp) {
+                    var signUp = signUp(OPERATOR_EMAIL, OPERATOR_PASSWORD, "Platform Operator");
+                    assertThat(signUp.status())
+                            .as("operator sign-up: %s", signUp.body())
+                            .isIn(201, 409);
+                    operatorSignedUp = true;
+                }
+            }
+        }
+        return logIn(OPERATOR_EMAIL, OPERATOR_PASSWORD);
     }
 
     public Response get(String path, @Nullable String token) {

@@ -28,13 +28,18 @@ import org.springframework.test.context.TestConstructor;
  * <p>Every test class with this annotation and nothing else runs in the same cached context and database, so tests
  * create their own data (unique e-mail addresses) and never assume an empty database. Adding other context
  * configuration to a test class starts a second context, which costs seconds.
+ *
+ * <p>{@link ApiClient#OPERATOR_EMAIL} is a platform operator; {@link ApiClient#operatorToken()} logs them in.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gridvault.data-dir=target/integration-tests")
+        properties = {
+            "gridvault.data-dir=target/integration-tests",
+            "gridvault.accounts.operators=" + ApiClient.OPERATOR_EMAIL
+        })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(IntegrationTestConfiguration.class)
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)

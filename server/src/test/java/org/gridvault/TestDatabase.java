@@ -79,11 +79,26 @@ public final class TestDatabase {
     }
 
     /** Points a Spring context at a fresh database of its own, so the application's embedded server stays off. */
+    /** A TCP port nothing listens on right now. */
+    public static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("spring.datasource.url=" + newDatabase(), "spring.datasource.username=postgres")
+            TestPropertyValues.of(
+                            "spring.datasource.url=" + newDatabase(),
+                            "spring.datasource.username=postgres",
+                            // The embedded broker on a free loopback port, keeping nothing on disk.
+                            "gridvault.mqtt.port=" + freePort(),
+                            "gridvault.mqtt.bind-address=127.0.0.1",
+                            "gridvault.mqtt.persistence=in-memory")
                     .applyTo(context);
         }
     }

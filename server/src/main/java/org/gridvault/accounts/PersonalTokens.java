@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonalTokens {
 
     static final String PREFIX = "gv_pat_";
+    /** PostgreSQL's timestamps end with the year 9999. */
+    private static final java.time.Instant LATEST_EXPIRY = java.time.Instant.parse("9999-12-31T23:59:59Z");
 
     private final AccessTokens tokens;
     private final Clock clock;
@@ -36,6 +38,12 @@ public class PersonalTokens {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiProblem.unprocessable(
                             "accounts:token.expiry-past", "Set expiresAt in the future, or leave it out for no expiry.")
+                    .with("field", "expiresAt");
+        }
+        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw ApiProblem.unprocessable(
+                            "accounts:token.expiry-too-late",
+                            "Set expiresAt before the year 10000, or leave it out for no expiry.")
                     .with("field", "expiresAt");
         }
         if (tokens.hasActivePersonalToken(owner, trimmed, now)) {

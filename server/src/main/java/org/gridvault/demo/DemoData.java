@@ -50,6 +50,9 @@ class DemoData implements ApplicationRunner {
     private final Sharing sharing;
     private final DeviceRegistry devices;
     private final GatewayPairing pairing;
+    private final SimulatedHomes simulatedHomes;
+    private final DemoFleet fleet;
+    private final DemoProperties properties;
     private final Environment environment;
 
     DemoData(
@@ -59,6 +62,9 @@ class DemoData implements ApplicationRunner {
             Sharing sharing,
             DeviceRegistry devices,
             GatewayPairing pairing,
+            SimulatedHomes simulatedHomes,
+            DemoFleet fleet,
+            DemoProperties properties,
             Environment environment) {
         this.accounts = accounts;
         this.organisations = organisations;
@@ -66,14 +72,19 @@ class DemoData implements ApplicationRunner {
         this.sharing = sharing;
         this.devices = devices;
         this.pairing = pairing;
+        this.simulatedHomes = simulatedHomes;
+        this.fleet = fleet;
+        this.properties = properties;
         this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (accounts.findByEmail(OWNER.email()).isEmpty()) {
+        var firstStart = accounts.findByEmail(OWNER.email()).isEmpty();
+        if (firstStart) {
             create();
         }
+        fleet.launch(simulatedHomes.prepare(properties.simulatedHomes()), firstStart);
         printWelcome();
     }
 
@@ -105,6 +116,7 @@ class DemoData implements ApplicationRunner {
         var plug = register(alice, home.id(), "DEMO-PLUG-0001", DeviceKind.SMART_PLUG, "Shelly", "Plug S");
         pairing.pair(alice, plug, gateway);
         sharing.grantInstaller(alice, home.id(), installer.id(), null);
+        simulatedHomes.create(properties.simulatedHomes(), ivan, installer.id());
 
         var cottage = sites.create(
                 alice,

@@ -1,11 +1,11 @@
 /**
  * Demo: the data {@code ./gridvault demo} starts with (an owner with sites and devices, an installer organisation
- * granted one of them, a fleet organisation, an operator), created through the same services the API uses. Active
- * only with the {@code demo} profile. Owns no tables.
+ * granted one of them, a fleet organisation, an operator, and simulated homes whose devices report over real MQTT),
+ * created through the same services the API uses. Active only with the {@code demo} profile. Owns no tables.
  */
 @ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"accounts", "sites", "devices"})
+        allowedDependencies = {"accounts", "sites", "devices", "telemetry"})
 @NullMarked
 package org.gridvault.demo;
 

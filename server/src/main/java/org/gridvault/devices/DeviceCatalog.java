@@ -27,6 +27,14 @@ public class DeviceCatalog {
         return devices.ofSite(site, true);
     }
 
+    /**
+     * The device in service with this serial, for transports where someone else (an external MQTT broker) has already
+     * authenticated it.
+     */
+    public Optional<DeviceIdentity> inService(String serialNumber) {
+        return devices.inServiceBySerial(serialNumber).map(row -> DeviceCredentials.identity(row.device()));
+    }
+
     /** The devices in service that report through this gateway. */
     public List<Device> childrenOf(DeviceId gateway) {
         return devices.childrenOf(gateway);

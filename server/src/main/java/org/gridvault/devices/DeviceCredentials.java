@@ -22,11 +22,11 @@ public class DeviceCredentials {
         return devices.inServiceBySerial(serialNumber)
                 .filter(row ->
                         row.secretHash() != null && MessageDigest.isEqual(row.secretHash(), OpaqueSecret.hash(secret)))
-                .map(row -> new DeviceIdentity(
-                        row.device().id(),
-                        row.device().siteId(),
-                        row.device().serialNumber(),
-                        row.device().kind(),
-                        row.device().gatewayId()));
+                .map(row -> identity(row.device()));
+    }
+
+    static DeviceIdentity identity(Device device) {
+        return new DeviceIdentity(
+                device.id(), device.siteId(), device.serialNumber(), device.kind(), device.gatewayId());
     }
 }

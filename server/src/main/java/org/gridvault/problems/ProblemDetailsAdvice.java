@@ -1,11 +1,14 @@
 package org.gridvault.problems;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -47,6 +50,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             MissingServletRequestParameterException.class, "request:parameter.missing",
             NoResourceFoundException.class, "request:resource.not-found");
 
+    /** SQL states of values PostgreSQL refuses to store: character not in repertoire, datetime field overflow. */
+    private static final Set<String> UNSTORABLE_VALUES = Set.of("22021", "22008");
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         var body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
@@ -70,6 +76,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .formatted(e.getName(), e.getValue(), expected));
         body.setProperty("code", "request:parameter.invalid");
         body.setProperty("parameter", e.getName());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /**
+     * Values PostgreSQL cannot store come from the request: text with NUL characters (22021) and dates or times
+     * beyond its range (22008). Any other integrity violation is a fault of ours.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> unstorableValue(DataIntegrityViolationException e) {
+        if (!(e.getMostSpecificCause() instanceof SQLException sql && UNSTORABLE_VALUES.contains(sql.getSQLState()))) {
+            return unexpected(e);
+        }
+        var body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "A value in the request cannot be stored: text must not contain NUL characters, and dates must lie"
+                        + " within years 1 to 9999.");
+        body.setProperty("code", "request:value.unsupported");
         return ResponseEntity.badRequest().body(body);
     }
 

@@ -23,6 +23,13 @@ public record Grant(
         @Nullable Instant acceptedAt,
         @Nullable Instant endedAt) {
 
+    /** The status as of {@code now}: an active grant past its expiry reads as expired. */
+    public GrantStatus statusAt(Instant now) {
+        return status == GrantStatus.ACTIVE && expiresAt != null && !expiresAt.isAfter(now)
+                ? GrantStatus.EXPIRED
+                : status;
+    }
+
     /** Whether the grant gives access at {@code now}. */
     public boolean isEffective(Instant now) {
         return status == GrantStatus.ACTIVE && (expiresAt == null || expiresAt.isAfter(now));

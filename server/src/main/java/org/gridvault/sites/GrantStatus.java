@@ -8,7 +8,9 @@ public enum GrantStatus {
     PENDING,
     ACTIVE,
     DECLINED,
-    REVOKED;
+    REVOKED,
+    /** An installer grant past its expiry date. */
+    EXPIRED;
 
     @JsonValue
     public String wireName() {

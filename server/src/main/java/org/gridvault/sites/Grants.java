@@ -131,6 +131,19 @@ class Grants {
                 == 1;
     }
 
+    /** Ends the organisation's installer grants on the site whose expiry has passed, so a new one can be made. */
+    void expire(SiteId site, OrganisationId organisation, Instant now) {
+        jdbc.sql("""
+                        update sites.grants set status = 'expired', ended_at = expires_at
+                        where site_id = :site and organisation_id = :organisation and role = 'installer'
+                          and status = 'active' and expires_at <= :now
+                        """)
+                .param("site", site.value())
+                .param("organisation", organisation.value())
+                .param("now", Timestamps.of(now))
+                .update();
+    }
+
     private static Grant map(ResultSet row, int index) throws SQLException {
         var person = row.getObject("person_id", UUID.class);
         var organisation = row.getObject("organisation_id", UUID.class);

@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Sharing {
 
+    /** Later expiries cannot be stored (and mean "never" anyway). */
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
     private final Grants grants;
     private final SiteAccess access;
     private final OrganisationDirectory organisations;
@@ -71,6 +74,13 @@ public class Sharing {
                             "sites:grant.expiry-past", "Set expiresAt in the future, or leave it out for no expiry.")
                     .with("field", "expiresAt");
         }
+        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw ApiProblem.unprocessable(
+                            "sites:grant.expiry-too-late",
+                            "Set expiresAt before the year 10000, or leave it out for no expiry.")
+                    .with("field", "expiresAt");
+        }
+        grants.expire(site, organisationId, now);
         var grant = new Grant(
                 UUID.randomUUID(),
                 site,
@@ -96,6 +106,10 @@ public class Sharing {
     public Grant inviteViewer(PersonId owner, SiteId site, String email) {
         access.require(owner, site, SitePermission.SHARE);
         var invitee = email.strip().toLowerCase(Locale.ROOT);
+        if (!invitee.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw ApiProblem.unprocessable("sites:email.invalid", "Give the e-mail address of the person to invite.")
+                    .with("field", "email");
+        }
         if (accounts.person(owner).email().equals(invitee)) {
             throw ApiProblem.unprocessable("sites:grant.self", "You own this site already; invite someone else.")
                     .with("field", "email");

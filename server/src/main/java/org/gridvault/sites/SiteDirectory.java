@@ -135,6 +135,13 @@ public class SiteDirectory {
         if (site.longitude() != null && (site.longitude() < -180 || site.longitude() > 180)) {
             throw invalid("sites:longitude.invalid", "Longitude must be between -180 and 180 degrees.", "longitude");
         }
+        if (site.installedOn() != null
+                && (site.installedOn().getYear() < 1 || site.installedOn().getYear() > 9999)) {
+            throw invalid(
+                    "sites:installed-on.invalid",
+                    "Give installedOn as a date between 0001-01-01 and 9999-12-31.",
+                    "installedOn");
+        }
         if (site.address() != null && site.address().length() > 500) {
             throw invalid("sites:address.invalid", "Keep the address under 500 characters.", "address");
         }

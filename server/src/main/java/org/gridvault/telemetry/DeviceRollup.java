@@ -21,14 +21,14 @@ class DeviceRollup {
     private final ReportedMetrics reportedMetrics;
     private final RollupTiers tiers;
     private final DeviceContexts contexts;
-    private final TelemetryProperties properties;
+    private final RollupProperties properties;
 
     DeviceRollup(
             Samples samples,
             ReportedMetrics reportedMetrics,
             RollupTiers tiers,
             DeviceContexts contexts,
-            TelemetryProperties properties) {
+            RollupProperties properties) {
         this.samples = samples;
         this.reportedMetrics = reportedMetrics;
         this.tiers = tiers;

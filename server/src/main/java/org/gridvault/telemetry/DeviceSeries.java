@@ -32,14 +32,14 @@ public class DeviceSeries {
     private final SiteDirectory sites;
     private final RollupReads rollups;
     private final Samples samples;
-    private final TelemetryProperties properties;
+    private final QueryProperties properties;
 
     DeviceSeries(
             DeviceRegistry registry,
             SiteDirectory sites,
             RollupReads rollups,
             Samples samples,
-            TelemetryProperties properties) {
+            QueryProperties properties) {
         this.registry = registry;
         this.sites = sites;
         this.rollups = rollups;
@@ -50,7 +50,7 @@ public class DeviceSeries {
     /**
      * @param metricName a metric of the catalog, such as {@code power_w}
      * @param interval {@code PT5M}, {@code PT15M}, {@code PT1H}, {@code P1D} or {@code P1M}; absent for raw readings
-     *     (ranges up to {@code gridvault.telemetry.raw-series-max-range}, one day by default)
+     *     (ranges up to {@code gridvault.telemetry.queries.raw-max-range}, one day by default)
      */
     public List<SeriesPoint> series(
             PersonId person,
@@ -75,7 +75,7 @@ public class DeviceSeries {
     }
 
     private List<SeriesPoint> raw(DeviceId device, Metric metric, QueryRanges.Range range) {
-        var maxRange = properties.rawSeriesMaxRange();
+        var maxRange = properties.rawMaxRange();
         if (Duration.between(range.from(), range.to()).compareTo(maxRange) > 0) {
             throw ApiProblem.unprocessable(
                             "telemetry:interval.required",

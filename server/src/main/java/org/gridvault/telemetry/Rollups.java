@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written reading is rolled up. Devices are locked while they are rolled up, so several workers (on several nodes)
  * can share the queue.
  *
- * <p>Runs on a schedule ({@code gridvault.telemetry.rollup-delay} between runs); tests call {@link #rollUpPending()}
+ * <p>Runs on a schedule ({@code gridvault.telemetry.rollups.delay} between runs); tests call {@link #rollUpPending()}
  * to roll up everything queued so far. Thread-safe.
  */
 @Service
@@ -28,13 +28,13 @@ public class Rollups {
     private final RollupQueue queue;
     private final DeviceRollup deviceRollup;
     private final TransactionTemplate transactions;
-    private final TelemetryProperties properties;
+    private final RollupProperties properties;
 
     Rollups(
             RollupQueue queue,
             DeviceRollup deviceRollup,
             TransactionTemplate transactions,
-            TelemetryProperties properties) {
+            RollupProperties properties) {
         this.queue = queue;
         this.deviceRollup = deviceRollup;
         this.transactions = transactions;
@@ -50,9 +50,9 @@ public class Rollups {
         return rollUp(Integer.MAX_VALUE, true);
     }
 
-    @Scheduled(fixedDelayString = "${gridvault.telemetry.rollup-delay:5s}")
+    @Scheduled(fixedDelayString = "${gridvault.telemetry.rollups.delay:5s}")
     void rollUpOnSchedule() {
-        rollUp(properties.rollupBatchesPerRun(), false);
+        rollUp(properties.batchesPerRun(), false);
     }
 
     private int rollUp(int maxBatches, boolean drain) {
@@ -79,7 +79,7 @@ public class Rollups {
 
     private int batch(boolean wait) {
         var processed = transactions.execute(status -> {
-            var rows = queue.take(properties.rollupBatchSize(), wait);
+            var rows = queue.take(properties.batchSize(), wait);
             rollUp(rows);
             queue.delete(rows.stream().map(RollupQueue.QueueRow::id).toList());
             return rows.size();
@@ -93,7 +93,7 @@ public class Rollups {
      */
     private int oneByOne() {
         int processed = 0;
-        for (var id : queue.oldestIds(properties.rollupBatchSize())) {
+        for (var id : queue.oldestIds(properties.batchSize())) {
             try {
                 var rows = transactions.execute(status -> {
                     var taken = queue.take(id);
@@ -110,8 +110,7 @@ public class Rollups {
     }
 
     private void rollUp(List<RollupQueue.QueueRow> rows) {
-        for (var entry :
-                QueuedRanges.byDevice(rows, properties.rollupMergeGap()).entrySet()) {
+        for (var entry : QueuedRanges.byDevice(rows, properties.mergeGap()).entrySet()) {
             queue.lock(entry.getKey());
             for (var range : entry.getValue()) {
                 deviceRollup.rollUp(entry.getKey(), range.from(), range.to());

@@ -30,9 +30,9 @@ public class SiteEnergy {
     private final SiteDirectory sites;
     private final DeviceCatalog devices;
     private final RollupReads rollups;
-    private final TelemetryProperties properties;
+    private final QueryProperties properties;
 
-    SiteEnergy(SiteDirectory sites, DeviceCatalog devices, RollupReads rollups, TelemetryProperties properties) {
+    SiteEnergy(SiteDirectory sites, DeviceCatalog devices, RollupReads rollups, QueryProperties properties) {
         this.sites = sites;
         this.devices = devices;
         this.rollups = rollups;

@@ -1,6 +1,5 @@
 package org.gridvault.telemetry;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,27 +7,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the telemetry module.
+ * Settings of telemetry storage.
  *
- * @param rollupDelay the pause between two scheduled rollup runs (a run ends when the queue is empty or after {@code
- *     rollupBatchesPerRun} batches); read by {@code @Scheduled} as {@code gridvault.telemetry.rollup-delay}
- * @param rollupBatchSize queue rows rolled up in one transaction
- * @param rollupBatchesPerRun the most batches one scheduled run takes before it pauses
- * @param rollupMergeGap queued ranges of one device closer than this are rolled up as one range
- * @param maxPowerGap the longest time between two power readings that still counts when consumption is integrated
- *     from power; a longer gap contributes no energy
- * @param rawSeriesMaxRange the longest range a series without {@code interval} returns raw readings for
- * @param maxRawPoints the most raw readings one series returns
- * @param maxPoints the most intervals a series or energy query returns
+ * @param writers connections writing samples in parallel (each COPYs its own batches)
+ * @param batchSize the most readings one write transaction carries
+ * @param queueCapacity readings accepted but not yet written, before new ones are refused as overload
+ * @param stateFlushInterval how often latest values and last-seen times go from memory to the database
+ * @param offlineAfterMinimum a device is offline after three expected intervals of silence, but never sooner than this
+ * @param defaultReportingInterval the interval assumed for a device until its readings show its own
  */
 @Validated
-@ConfigurationProperties("gridvault.telemetry")
+@ConfigurationProperties("gridvault.telemetry.storage")
 public record TelemetryProperties(
-        @DefaultValue("5s") Duration rollupDelay,
-        @DefaultValue("200") @Min(1) @Max(10_000) int rollupBatchSize,
-        @DefaultValue("50") @Min(1) int rollupBatchesPerRun,
-        @DefaultValue("5m") Duration rollupMergeGap,
-        @DefaultValue("15m") Duration maxPowerGap,
-        @DefaultValue("1d") Duration rawSeriesMaxRange,
-        @DefaultValue("100000") @Min(1) int maxRawPoints,
-        @DefaultValue("10000") @Min(1) int maxPoints) {}
+        @DefaultValue("2") @Min(1) int writers,
+        @DefaultValue("5000") @Min(1) int batchSize,
+        @DefaultValue("200000") @Min(1) int queueCapacity,
+        @DefaultValue("2s") Duration stateFlushInterval,
+        @DefaultValue("5m") Duration offlineAfterMinimum,
+        @DefaultValue("1m") Duration defaultReportingInterval) {}

@@ -17,7 +17,7 @@ create table grants (
     id              uuid primary key,
     site_id         uuid not null references sites (id) on delete cascade,
     role            text not null check (role in ('owner', 'viewer', 'installer')),
-    status          text not null check (status in ('pending', 'active', 'declined', 'revoked')),
+    status          text not null check (status in ('pending', 'active', 'declined', 'revoked', 'expired')),
     person_id       uuid,
     organisation_id uuid,
     invitee_email   text,

@@ -102,6 +102,19 @@ class PersonalAccessTokensIntegrationTests {
         assertThat(response.code()).isEqualTo("accounts:token.expiry-past");
     }
 
+    @Test
+    void rejectsAnExpiryBeyondWhatCanBeStored() {
+        var person = api.newPerson();
+
+        var response = api.post(
+                "/api/v1/me/tokens",
+                person.token(),
+                Map.of("name", "forever", "expiresAt", java.time.Instant.MAX.toString()));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("accounts:token.expiry-too-late");
+    }
+
     private String createToken(ApiClient.Account person, String name) {
         var created = api.post("/api/v1/me/tokens", person.token(), Map.of("name", name));
         assertThat(created.status()).isEqualTo(201);

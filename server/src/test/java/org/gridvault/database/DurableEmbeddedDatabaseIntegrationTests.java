@@ -41,7 +41,11 @@ class DurableEmbeddedDatabaseIntegrationTests {
     void applicationStartsADurableDatabaseAndStopsItOnShutdown(@TempDir Path dataDirectory) {
         int port;
         try (var application = new SpringApplicationBuilder(GridVaultApplication.class)
-                .run("--server.port=0", "--gridvault.data-dir=" + dataDirectory, "--spring.main.banner-mode=off")) {
+                .run(
+                        "--server.port=0",
+                        "--gridvault.data-dir=" + dataDirectory,
+                        "--gridvault.mqtt.enabled=false",
+                        "--spring.main.banner-mode=off")) {
             var jdbc = JdbcClient.create(application.getBean(DataSource.class));
             assertThat(setting(jdbc, "fsync")).isEqualTo("on");
             assertThat(setting(jdbc, "synchronous_commit")).isEqualTo("on");

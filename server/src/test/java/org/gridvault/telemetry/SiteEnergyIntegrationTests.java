@@ -152,6 +152,15 @@ class SiteEnergyIntegrationTests {
         assertThat(response.code()).isEqualTo("telemetry:range.invalid");
     }
 
+    @Test
+    void isDescribedInTheApiDocumentation() {
+        var paths = api.get("/api/docs/openapi.json", null).json().path("paths");
+
+        assertThat(paths.has("/api/v1/sites/{siteId}/energy")).isTrue();
+        assertThat(paths.has("/api/v1/sites/{siteId}/energy.csv")).isTrue();
+        assertThat(paths.has("/api/v1/devices/{deviceId}/series")).isTrue();
+    }
+
     private void assertProblem(ApiClient.Account owner, String path, int status, String code) {
         var response = api.get(path, owner.token());
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(status);

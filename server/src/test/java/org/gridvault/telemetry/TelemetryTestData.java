@@ -116,7 +116,11 @@ final class TelemetryTestData {
                 .update();
     }
 
+    /** Creates the month's partition as the writer does (same name, same lock), unless it exists. */
     private void createPartition(YearMonth month) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('telemetry.samples partitions'))")
+                .query()
+                .singleRow();
         jdbc.sql("""
                         create table if not exists telemetry.samples_%d_%02d partition of telemetry.samples
                         for values from ('%s-01 00:00:00+00') to ('%s-01 00:00:00+00')

@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DevicesController {
 
+    /** The serial is checked by the registry, so an empty one gets devices:serial.invalid like any other bad one. */
     record NewDevice(
-            @NotBlank String serialNumber,
+            @NotNull String serialNumber,
             @NotNull DeviceKind kind,
             @Nullable String manufacturer,
             @Nullable String model,

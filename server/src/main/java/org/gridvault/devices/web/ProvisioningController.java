@@ -3,7 +3,6 @@ package org.gridvault.devices.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.gridvault.devices.DeviceDescription;
 import org.gridvault.devices.DeviceKind;
@@ -19,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProvisioningController {
 
     record NewProvisionedDevice(
-            @NotBlank String serialNumber,
+            @NotNull String serialNumber,
             @NotNull DeviceKind kind,
             @Nullable String manufacturer,
             @Nullable String model,

@@ -48,12 +48,12 @@ class GrantsController {
             @Nullable Instant acceptedAt,
             @Nullable Instant endedAt) {
 
-        static GrantView of(Grant grant) {
+        static GrantView of(Grant grant, java.time.Instant now) {
             return new GrantView(
                     grant.id(),
                     grant.siteId().value(),
                     grant.role(),
-                    grant.status(),
+                    grant.statusAt(now),
                     grant.personId() == null ? null : grant.personId().value(),
                     grant.organisationId() == null
                             ? null
@@ -67,9 +67,11 @@ class GrantsController {
     }
 
     private final Sharing sharing;
+    private final java.time.Clock clock;
 
-    GrantsController(Sharing sharing) {
+    GrantsController(Sharing sharing, java.time.Clock clock) {
         this.sharing = sharing;
+        this.clock = clock;
     }
 
     @Operation(
@@ -101,14 +103,14 @@ class GrantsController {
             case null -> throw missing("role", "Give the role to grant: 'installer' or 'viewer'.");
         };
         return ResponseEntity.created(URI.create("/api/v1/sites/" + siteId + "/grants/" + grant.id()))
-                .body(GrantView.of(grant));
+                .body(GrantView.of(grant, clock.instant()));
     }
 
     @Operation(summary = "Everyone who has or had access to a site (owner only)")
     @GetMapping("/api/v1/sites/{siteId}/grants")
     List<GrantView> list(@AuthenticationPrincipal AuthenticatedPerson me, @PathVariable UUID siteId) {
         return sharing.grantsOf(me.id(), new SiteId(siteId)).stream()
-                .map(GrantView::of)
+                .map(grant -> GrantView.of(grant, clock.instant()))
                 .toList();
     }
 
@@ -123,13 +125,15 @@ class GrantsController {
     @Operation(summary = "Invitations to view sites, waiting for your answer")
     @GetMapping("/api/v1/me/invitations")
     List<GrantView> invitations(@AuthenticationPrincipal AuthenticatedPerson me) {
-        return sharing.invitationsFor(me.id()).stream().map(GrantView::of).toList();
+        return sharing.invitationsFor(me.id()).stream()
+                .map(grant -> GrantView.of(grant, clock.instant()))
+                .toList();
     }
 
     @Operation(summary = "Accept an invitation; the site then appears in GET /api/v1/sites")
     @PostMapping("/api/v1/me/invitations/{grantId}/accept")
     GrantView accept(@AuthenticationPrincipal AuthenticatedPerson me, @PathVariable UUID grantId) {
-        return GrantView.of(sharing.accept(me.id(), grantId));
+        return GrantView.of(sharing.accept(me.id(), grantId), clock.instant());
     }
 
     @Operation(summary = "Decline an invitation")

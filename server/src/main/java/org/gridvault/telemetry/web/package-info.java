@@ -1,4 +1,4 @@
-/** REST endpoints of telemetry: device series and site energy. */
+/** REST endpoints for telemetry: latest values, series and energy per interval. */
 @NullMarked
 package org.gridvault.telemetry.web;
 

@@ -1,0 +1,57 @@
+package org.gridvault.ingest;
+
+import java.util.List;
+import org.gridvault.telemetry.Metric;
+import org.gridvault.telemetry.Reading;
+
+/** Collects one record's values, rejecting each bad one with its reason and keeping the rest. */
+final class RecordValues {
+
+    private final int record;
+    private final List<Rejection> rejections;
+    private final double[] values = Reading.noValues();
+
+    RecordValues(int record, List<Rejection> rejections) {
+        this.record = record;
+        this.rejections = rejections;
+    }
+
+    void number(String name, double value) {
+        var metric = Metric.byName(name);
+        if (metric.isEmpty()) {
+            rejectUnknown(name);
+        } else if (!Double.isFinite(value)) {
+            rejections.add(Rejection.ofValue(
+                    record,
+                    name,
+                    "telemetry:value.not-finite",
+                    "NaN and infinite values are not measurements; leave the metric out instead."));
+        } else {
+            values[metric.get().ordinal()] = value;
+        }
+    }
+
+    void notANumber(String name, String found) {
+        if (Metric.byName(name).isEmpty()) {
+            rejectUnknown(name);
+        } else {
+            rejections.add(Rejection.ofValue(
+                    record,
+                    name,
+                    "telemetry:value.not-a-number",
+                    "Send a JSON number for " + name + ", not " + found + "."));
+        }
+    }
+
+    double[] values() {
+        return values;
+    }
+
+    private void rejectUnknown(String name) {
+        rejections.add(Rejection.ofValue(
+                record,
+                name,
+                "telemetry:metric.unknown",
+                "Unknown metric '" + name + "'. See docs/device-protocol.md for the metric catalog."));
+    }
+}

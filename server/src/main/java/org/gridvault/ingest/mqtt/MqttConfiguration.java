@@ -1,0 +1,48 @@
+package org.gridvault.ingest.mqtt;
+
+import java.util.concurrent.Executors;
+import org.gridvault.devices.Device;
+import org.gridvault.devices.DeviceCatalog;
+import org.gridvault.devices.DeviceCredentials;
+import org.gridvault.ingest.IngestProperties;
+import org.gridvault.ingest.TelemetryIntake;
+import org.gridvault.telemetry.DeviceStates;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the embedded broker, or subscribes to the external broker when {@code gridvault.mqtt.broker-url} is set. */
+@Configuration(proxyBeanMethods = false)
+class MqttConfiguration {
+
+    @Bean
+    @ConditionalOnExpression("${gridvault.mqtt.enabled:true} and '${gridvault.mqtt.broker-url:}' == ''")
+    EmbeddedMqttBroker embeddedMqttBroker(
+            MqttProperties properties,
+            DeviceCredentials credentials,
+            DeviceCatalog catalog,
+            TelemetryIntake intake,
+            DeviceStates states,
+            IngestProperties ingest) {
+        var authenticator = new DeviceAuthenticator(
+                credentials,
+                gateway -> catalog.childrenOf(gateway).stream()
+                        .map(Device::serialNumber)
+                        .collect(java.util.stream.Collectors.toSet()),
+                Executors.newVirtualThreadPerTaskExecutor());
+        var interceptor = new TelemetryInterceptor(intake, states, new DeviceErrors(), ingest.durableTimeout());
+        var extension = new GridVaultBrokerExtension(authenticator, interceptor, new ConnectionStatusListener(states));
+        return new EmbeddedMqttBroker(properties, extension);
+    }
+
+    @Bean
+    @ConditionalOnExpression("${gridvault.mqtt.enabled:true} and '${gridvault.mqtt.broker-url:}' != ''")
+    ExternalBrokerSubscriber externalBrokerSubscriber(
+            MqttProperties properties,
+            TelemetryIntake intake,
+            DeviceCatalog catalog,
+            DeviceStates states,
+            java.time.Clock clock) {
+        return new ExternalBrokerSubscriber(properties, intake, catalog, states, clock);
+    }
+}

@@ -1,0 +1,104 @@
+package org.gridvault.ingest.mqtt;
+
+import com.hivemq.extension.sdk.api.async.TimeoutFallback;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.gridvault.ingest.PayloadFormat;
+import org.gridvault.ingest.TelemetryIntake;
+import org.gridvault.telemetry.DeviceStates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes devices' telemetry and status messages out of the broker.
+ *
+ * <p>A telemetry message is decoded and stored, and only when its readings are durable does the broker acknowledge it
+ * (QoS 1 PUBACK): the interceptor holds the message asynchronously until then. If storage fails, the message is
+ * refused, so the device sends it again. Rejected values are explained on {@code gv/v1/{serial}/errors}. Telemetry
+ * is not forwarded to subscribers; status messages mark the device online or offline.
+ */
+final class TelemetryInterceptor implements PublishInboundInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(TelemetryInterceptor.class);
+
+    private final TelemetryIntake intake;
+    private final DeviceStates states;
+    private final DeviceErrors errors;
+    private final Duration durableTimeout;
+
+    TelemetryInterceptor(TelemetryIntake intake, DeviceStates states, DeviceErrors errors, Duration durableTimeout) {
+        this.intake = intake;
+        this.states = states;
+        this.errors = errors;
+        this.durableTimeout = durableTimeout;
+    }
+
+    @Override
+    public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
+        var packet = input.getPublishPacket();
+        var topic = DeviceTopics.parse(packet.getTopic()).orElse(null);
+        var sender = ConnectedDevice.of(input.getConnectionInformation().getConnectionAttributeStore())
+                .orElse(null);
+        if (topic == null || sender == null) {
+            return;
+        }
+        var payload = packet.getPayload().map(TelemetryInterceptor::bytes).orElse(new byte[0]);
+        switch (topic.channel()) {
+            case "telemetry" -> {
+                // Interceptors run before the broker's own topic permissions, so the sender is checked here too.
+                if (!intake.mayReportFor(sender, topic.serial())) {
+                    output.preventPublishDelivery(
+                            AckReasonCode.NOT_AUTHORIZED, "You may publish only under your own serial");
+                    return;
+                }
+                var format = packet.getContentType()
+                                .filter(type -> type.startsWith("application/senml+json"))
+                                .isPresent()
+                        ? PayloadFormat.SENML_JSON
+                        : PayloadFormat.GRIDVAULT_JSON;
+                var result = intake.accept(sender, topic.serial(), payload, format);
+                if (!result.rejections().isEmpty()) {
+                    errors.publish(topic.serial(), packet.getTopic(), result.rejections());
+                }
+                var async = output.async(
+                        durableTimeout.plusSeconds(1),
+                        TimeoutFallback.FAILURE,
+                        AckReasonCode.UNSPECIFIED_ERROR,
+                        "Storage did not answer in time; send again");
+                result.durable().whenComplete((written, failure) -> {
+                    if (failure == null) {
+                        output.preventPublishDelivery(AckReasonCode.SUCCESS);
+                    } else {
+                        log.debug("Refusing a message of {}: {}", topic.serial(), failure.toString());
+                        output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "Storage is busy; send again");
+                    }
+                    async.resume();
+                });
+            }
+            case "status" -> {
+                if (!topic.serial().equals(sender.serialNumber())) {
+                    return;
+                }
+                var text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+                if (text.contains("offline")) {
+                    states.markOffline(sender.id(), "the device said it is offline");
+                } else if (text.contains("online")) {
+                    states.markOnline(sender.id());
+                }
+            }
+            default -> {
+                // alarms are delivered to subscribers as published until the alarms module takes them
+            }
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        var copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
+    }
+}

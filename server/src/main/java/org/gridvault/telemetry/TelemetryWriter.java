@@ -1,0 +1,196 @@
+package org.gridvault.telemetry;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * Makes readings durable: the one way samples enter storage, for every transport.
+ *
+ * <p>{@link #append} queues a batch and returns a future that completes once the batch is committed (with
+ * {@code synchronous_commit} on, that means on disk). Transports acknowledge to the device only then, so a crash
+ * between receipt and write loses nothing: the device sends again. Writer threads, one database connection each,
+ * take whatever has queued up (up to {@code batchSize} readings), COPY it in binary into a per-connection staging
+ * table and move it into the samples table with {@code on conflict do nothing}, so re-sent readings change nothing.
+ * Under load, batches grow by themselves; at low load a lone reading is written at once.
+ *
+ * <p>In the same transaction a {@code rollup_queue} row records which devices and times the batch touched, for
+ * {@code Rollups}. Thread-safe.
+ */
+@Service
+public class TelemetryWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TelemetryWriter.class);
+
+    private record Pending(List<Reading> readings, CompletableFuture<Void> written) {}
+
+    private final DataSource dataSource;
+    private final SamplePartitions partitions;
+    private final DeviceStates states;
+    private final TelemetryProperties properties;
+    private final Clock clock;
+    private final BlockingQueue<Pending> queue;
+    private final AtomicInteger queuedReadings = new AtomicInteger();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    TelemetryWriter(
+            DataSource dataSource,
+            SamplePartitions partitions,
+            DeviceStates states,
+            TelemetryProperties properties,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.partitions = partitions;
+        this.states = states;
+        this.properties = properties;
+        this.clock = clock;
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+    }
+
+    /**
+     * Queues readings for writing. The future completes when they are durable, or fails when they could not be
+     * written (the caller must then not acknowledge them) or when the queue is full (overload: try again later).
+     */
+    public CompletableFuture<Void> append(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        var pending = new Pending(List.copyOf(readings), new CompletableFuture<>());
+        if (!running || queuedReadings.get() + readings.size() > properties.queueCapacity() || !queue.offer(pending)) {
+            return CompletableFuture.failedFuture(new TelemetryOverloadException());
+        }
+        queuedReadings.addAndGet(readings.size());
+        return pending.written();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < properties.writers(); i++) {
+            var thread = Thread.ofPlatform().name("telemetry-writer-" + i).start(this::writeUntilStopped);
+            threads.add(thread);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (var thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before and stops after the transports (MQTT broker, web server), so nothing they accept is refused. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void writeUntilStopped() {
+        var batch = new ArrayList<Pending>();
+        while (running || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                var size = first.readings().size();
+                while (size < properties.batchSize()) {
+                    var next = queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    size += next.readings().size();
+                }
+                queuedReadings.addAndGet(-size);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        var readings = new ArrayList<Reading>();
+        batch.forEach(pending -> readings.addAll(pending.readings()));
+        try (var connection = dataSource.getConnection()) {
+            writeInTransaction(connection, readings);
+            states.recordWritten(readings);
+            batch.forEach(pending -> pending.written().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            log.error("Could not write {} readings; their senders will retry", readings.size(), e);
+            batch.forEach(pending -> pending.written().completeExceptionally(e));
+        }
+    }
+
+    private void writeInTransaction(Connection connection, List<Reading> readings) throws SQLException {
+        var months = new HashSet<java.time.YearMonth>();
+        var devices = new HashSet<UUID>();
+        var from = readings.getFirst().ts();
+        var to = from;
+        for (var reading : readings) {
+            months.add(SamplePartitions.monthOf(reading.ts()));
+            devices.add(reading.device().value());
+            from = reading.ts().isBefore(from) ? reading.ts() : from;
+            to = reading.ts().isAfter(to) ? reading.ts() : to;
+        }
+        partitions.ensure(connection, months);
+        connection.setAutoCommit(false);
+        try (var statement = connection.createStatement()) {
+            statement.execute(
+                    "create temp table if not exists samples_in (like telemetry.samples) on commit delete rows");
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            var encoded = SampleCopyFormat.encode(readings);
+            copy.copyIn(
+                    "copy samples_in (" + SampleCopyFormat.columns() + ") from stdin (format binary)",
+                    new java.io.ByteArrayInputStream(encoded));
+            statement.execute("insert into telemetry.samples select * from samples_in on conflict do nothing");
+            try (var queued = connection.prepareStatement(
+                    "insert into telemetry.rollup_queue (device_ids, from_ts, to_ts, enqueued_at) values (?, ?, ?, ?)")) {
+                queued.setArray(1, connection.createArrayOf("uuid", devices.toArray()));
+                queued.setTimestamp(2, Timestamp.from(from));
+                queued.setTimestamp(3, Timestamp.from(to));
+                queued.setTimestamp(4, Timestamp.from(clock.instant()));
+                queued.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
+            connection.rollback();
+            throw e instanceof SQLException sql ? sql : new SQLException("Could not copy readings", e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.gridvault.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gridvault.ApiClient;
+import org.gridvault.GridVaultApplication;
+import org.gridvault.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The demo profile as {@code ./gridvault demo} starts it: logins that work, data created once. */
+class DemoDataIntegrationTests {
+
+    @Test
+    void createsTheDemoDataOnceAndKeepsItAcrossRestarts(@TempDir Path dataDirectory) {
+        var database = TestDatabase.newDatabase();
+
+        try (var demo = start(database, dataDirectory)) {
+            var api = new ApiClient(port(demo));
+
+            var alice = api.logIn("alice@demo.gridvault.org", "demo-owner-pass");
+            assertThat(sitesAndRoles(api, alice))
+                    .containsExactly("Alice's home owner", "Bob's flat viewer", "Holiday cottage owner");
+            var ivan = api.logIn("ivan@demo.gridvault.org", "demo-installer-pass");
+            assertThat(sitesAndRoles(api, ivan))
+                    .containsExactly(
+                            "Alice's home installer", "Home 02 (Munich) installer", "Home 03 (Lisbon) installer");
+            var home = api.get("/api/v1/sites", alice).json().get(0).path("id").asString();
+            var meter = java.util.stream.StreamSupport.stream(
+                            api.get("/api/v1/sites/" + home + "/devices", alice)
+                                    .json()
+                                    .spliterator(),
+                            false)
+                    .filter(device -> device.path("kind").asString().equals("grid_meter"))
+                    .findFirst()
+                    .orElseThrow();
+            var latest = api.get("/api/v1/devices/" + meter.path("id").asString() + "/latest", alice)
+                    .json();
+            assertThat(latest.path("values").path("energy_import_wh").isNumber())
+                    .as("the simulated history reached storage: %s", latest)
+                    .isTrue();
+            var provisioned = api.post(
+                    "/api/v1/admin/provisioned-devices",
+                    api.logIn("operator@demo.gridvault.org", "demo-operator-pass"),
+                    Map.of("serialNumber", "DEMO-TEST-" + UUID.randomUUID(), "kind", "smart_plug"));
+            assertThat(provisioned.status()).as(provisioned.body()).isEqualTo(201);
+            assertThat(api.post(
+                                    "/api/v1/admin/provisioned-devices",
+                                    alice,
+                                    Map.of("serialNumber", "DEMO-TEST-" + UUID.randomUUID(), "kind", "smart_plug"))
+                            .status())
+                    .isEqualTo(403);
+        }
+
+        try (var restarted = start(database, dataDirectory)) {
+            var api = new ApiClient(port(restarted));
+
+            var alice = api.logIn("alice@demo.gridvault.org", "demo-owner-pass");
+            assertThat(sitesAndRoles(api, alice))
+                    .containsExactly("Alice's home owner", "Bob's flat viewer", "Holiday cottage owner");
+            var home = api.get("/api/v1/sites", alice).json().get(0).path("id").asString();
+            assertThat(api.get("/api/v1/sites/" + home + "/devices", alice)
+                            .json()
+                            .size())
+                    .isEqualTo(6);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String database, Path dataDirectory) {
+        return new SpringApplicationBuilder(GridVaultApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.profiles.active=demo",
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=postgres",
+                        "--gridvault.data-dir=" + dataDirectory,
+                        "--gridvault.mqtt.enabled=false",
+                        "--gridvault.demo.simulated-homes=3",
+                        "--gridvault.demo.history-days=1",
+                        "--spring.main.banner-mode=off");
+    }
+
+    private static int port(ConfigurableApplicationContext application) {
+        return application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    private static List<String> sitesAndRoles(ApiClient api, String token) {
+        var sites = api.get("/api/v1/sites", token);
+        assertThat(sites.status()).isEqualTo(200);
+        return sites.json()
+                .valueStream()
+                .map(site ->
+                        site.path("name").asString() + " " + site.path("role").asString())
+                .toList();
+    }
+}
