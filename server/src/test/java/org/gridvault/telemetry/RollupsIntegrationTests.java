@@ -25,13 +25,42 @@ class RollupsIntegrationTests {
     private final JdbcClient jdbc;
     private final Rollups rollups;
     private final TelemetryTestData data;
+    private final TelemetryWriter writer;
 
     RollupsIntegrationTests(
-            ApiClient api, JdbcClient jdbc, Rollups rollups, MutableClock clock, TransactionTemplate transactions) {
+            ApiClient api,
+            JdbcClient jdbc,
+            Rollups rollups,
+            MutableClock clock,
+            TransactionTemplate transactions,
+            TelemetryWriter writer) {
         this.api = api;
         this.jdbc = jdbc;
         this.rollups = rollups;
         this.data = new TelemetryTestData(api, jdbc, clock, transactions);
+        this.writer = writer;
+    }
+
+    @Test
+    void rollsUpWhatTheWriterWrote() throws Exception {
+        var owner = api.newPerson();
+        var site = data.site(owner, "Europe/Berlin");
+        var pv = data.device(owner, site, "pv_inverter");
+        var start = Instant.parse("2026-04-02T10:00:00Z");
+        writer.append(TelemetryTestData.every(
+                        pv,
+                        Duration.ofMinutes(1),
+                        start,
+                        start.plus(Duration.ofHours(1)),
+                        t -> Map.of(
+                                Metric.ENERGY_PRODUCED_WH,
+                                9_000.0 + 40 * Duration.between(start, t).toMinutes())))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        rollups.rollUpPending();
+
+        var hours = energy(owner, site, "2026-04-02T10:00:00Z", "2026-04-02T11:00:00Z", "PT1H");
+
+        assertThat(hours.get(0).path("productionWh").asLong()).isEqualTo(2_400);
     }
 
     @Test
