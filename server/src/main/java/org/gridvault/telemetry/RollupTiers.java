@@ -1,7 +1,6 @@
 package org.gridvault.telemetry;
 
 import java.sql.Date;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gridvault.database.Timestamps;
 import org.gridvault.devices.DeviceId;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,19 +33,15 @@ class RollupTiers {
     }
 
     /**
-     * Upserts 5-minute buckets. Readings and gauges are replaced; of the energy columns and reset/rollover bits,
-     * only those of {@code energyMetrics} (the others were not recomputed and keep their values).
+     * Upserts 5-minute buckets, all in one statement. Readings and gauges are replaced; of the energy columns and
+     * reset/rollover bits, only those of {@code energyMetrics} (the others were not recomputed and keep their values).
      */
     void writeFiveMinutes(DeviceId device, Set<Metric> energyMetrics, List<Bucket> buckets) {
         if (buckets.isEmpty()) {
             return;
         }
         var sql = upsertsByMask.computeIfAbsent(RollupColumns.mask(energyMetrics), RollupTiers::fiveMinuteUpsert);
-        var rows = new ArrayList<Object[]>(buckets.size());
-        for (var bucket : buckets) {
-            rows.add(parameters(device, bucket));
-        }
-        template.batchUpdate(sql, rows);
+        template.update(sql, columns(device, buckets));
     }
 
     /** Recomputes the 15-minute or hourly buckets that overlap {@code [from, to)} from the next finer tier. */
@@ -125,10 +119,22 @@ class RollupTiers {
             replaced.add(RollupColumns.min(gauge));
             replaced.add(RollupColumns.max(gauge));
         });
+        var arrays = new ArrayList<String>();
+        arrays.add("cast(? as int8[])");
+        arrays.add("cast(? as int4[])");
+        RollupColumns.COUNTERS.forEach(counter -> arrays.add("cast(? as int8[])"));
+        arrays.add("cast(? as int2[])");
+        arrays.add("cast(? as int2[])");
+        RollupColumns.GAUGES.forEach(gauge -> {
+            for (int i = 0; i < 3; i++) {
+                arrays.add("cast(? as float4[])");
+            }
+        });
         var kept = "~(%d::smallint)".formatted(mask);
         return """
                 insert into telemetry.rollup_5m as r (device_id, bucket_start, %1$s)
-                values (?, ?, %2$s)
+                select cast(? as uuid), timestamptz 'epoch' + start_micros * interval '1 microsecond', %1$s
+                from unnest(%2$s) as u(start_micros, %1$s)
                 on conflict (device_id, bucket_start) do update set %3$s,
                     resets = (r.resets & %4$s) | excluded.resets,
                     rollovers = (r.rollovers & %4$s) | excluded.rollovers
@@ -136,7 +142,7 @@ class RollupTiers {
                     is distinct from (%7$s, excluded.resets, excluded.rollovers)
                 """.formatted(
                         String.join(", ", RollupColumns.VALUES),
-                        RollupColumns.list(RollupColumns.VALUES, column -> "?"),
+                        String.join(", ", arrays),
                         RollupColumns.list(replaced, column -> column + " = excluded." + column),
                         kept,
                         RollupColumns.list(replaced, column -> "r." + column),
@@ -144,22 +150,39 @@ class RollupTiers {
                         RollupColumns.list(replaced, column -> "excluded." + column));
     }
 
-    private static Object[] parameters(DeviceId device, Bucket bucket) {
-        var values = new ArrayList<Object>();
-        values.add(device.value());
-        values.add(Timestamps.of(bucket.start()));
-        values.add(bucket.samples());
-        for (var counter : RollupColumns.COUNTERS) {
-            values.add(new SqlParameterValue(Types.BIGINT, bucket.energy().get(counter)));
+    /** The buckets as one array per column, in the order of {@link #fiveMinuteUpsert}'s parameters. */
+    private static Object[] columns(DeviceId device, List<Bucket> buckets) {
+        int n = buckets.size();
+        var starts = new long[n];
+        var samples = new int[n];
+        var energy = new Long[RollupColumns.COUNTERS.size()][n];
+        var resets = new short[n];
+        var rollovers = new short[n];
+        var gauges = new Float[RollupColumns.GAUGES.size() * 3][n];
+        for (int i = 0; i < n; i++) {
+            var bucket = buckets.get(i);
+            starts[i] = EpochMicros.of(bucket.start());
+            samples[i] = bucket.samples();
+            for (int c = 0; c < RollupColumns.COUNTERS.size(); c++) {
+                energy[c][i] = bucket.energy().get(RollupColumns.COUNTERS.get(c));
+            }
+            resets[i] = (short) RollupColumns.mask(bucket.resets());
+            rollovers[i] = (short) RollupColumns.mask(bucket.rollovers());
+            for (int g = 0; g < RollupColumns.GAUGES.size(); g++) {
+                var stats = bucket.gauges().get(RollupColumns.GAUGES.get(g));
+                gauges[3 * g][i] = stats == null ? null : (float) stats.avg();
+                gauges[3 * g + 1][i] = stats == null ? null : (float) stats.min();
+                gauges[3 * g + 2][i] = stats == null ? null : (float) stats.max();
+            }
         }
-        values.add((short) RollupColumns.mask(bucket.resets()));
-        values.add((short) RollupColumns.mask(bucket.rollovers()));
-        for (var gauge : RollupColumns.GAUGES) {
-            var stats = bucket.gauges().get(gauge);
-            values.add(new SqlParameterValue(Types.REAL, stats == null ? null : (float) stats.avg()));
-            values.add(new SqlParameterValue(Types.REAL, stats == null ? null : (float) stats.min()));
-            values.add(new SqlParameterValue(Types.REAL, stats == null ? null : (float) stats.max()));
-        }
-        return values.toArray();
+        var parameters = new ArrayList<Object>();
+        parameters.add(device.value());
+        parameters.add(starts);
+        parameters.add(samples);
+        parameters.addAll(List.of(energy));
+        parameters.add(resets);
+        parameters.add(rollovers);
+        parameters.addAll(List.of(gauges));
+        return parameters.toArray();
     }
 }
