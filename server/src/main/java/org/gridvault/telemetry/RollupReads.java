@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.gridvault.database.Timestamps;
 import org.gridvault.devices.DeviceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,7 +100,7 @@ class RollupReads {
                 .param("ev", ids(devices.evChargers()))
                 .param(
                         "devices",
-                        ids(java.util.stream.Stream.of(
+                        ids(Stream.of(
                                         devices.gridMeters(),
                                         devices.pvInverters(),
                                         devices.batteries(),

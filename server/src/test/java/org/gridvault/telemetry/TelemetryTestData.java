@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.gridvault.ApiClient;
 import org.gridvault.devices.DeviceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,10 +80,9 @@ final class TelemetryTestData {
         batch.forEach(reading -> months.add(YearMonth.from(reading.ts().atOffset(ZoneOffset.UTC))));
         months.forEach(this::createPartition);
         var columns = String.join(
-                ", ",
-                java.util.Arrays.stream(Metric.values()).map(Metric::wireName).toList());
-        var placeholders = String.join(
-                ", ", java.util.Arrays.stream(Metric.values()).map(m -> "?").toList());
+                ", ", Arrays.stream(Metric.values()).map(Metric::wireName).toList());
+        var placeholders =
+                String.join(", ", Arrays.stream(Metric.values()).map(m -> "?").toList());
         for (var reading : batch) {
             var parameters = new ArrayList<Object>();
             parameters.add(reading.device().value());
@@ -94,10 +95,8 @@ final class TelemetryTestData {
                     .params(parameters)
                     .update();
         }
-        var devices = batch.stream()
-                .map(r -> r.device().toString())
-                .distinct()
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        var devices =
+                batch.stream().map(r -> r.device().toString()).distinct().collect(Collectors.joining(",", "{", "}"));
         jdbc.sql("""
                         insert into telemetry.rollup_queue (device_ids, from_ts, to_ts, enqueued_at)
                         values (cast(? as uuid[]), ?, ?, ?)
