@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -16,6 +18,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import org.gridvault.devices.DeviceRegistry;
+import org.gridvault.privacy.HoldsPersonalData;
+import org.gridvault.privacy.PrivacyDecisions;
+import org.gridvault.privacy.WithoutDisclosure;
+import org.gridvault.sites.SiteAccess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -114,4 +121,27 @@ class ArchitectureTests {
             .orShould()
             .haveSimpleNameEndingWith("Helper")
             .because("a class is named for what it does; these suffixes collect unrelated code");
+
+    @ArchTest
+    static final ArchRule personalDataIsReadOnlyThroughTheDecisionPoint = classes()
+            .that(readPersonalData())
+            .and()
+            .areNotAnnotatedWith(HoldsPersonalData.class)
+            .and()
+            .areNotAnnotatedWith(WithoutDisclosure.class)
+            .and()
+            .areNotNestedClasses()
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(PrivacyDecisions.class, SiteAccess.class, DeviceRegistry.class)
+            .because("every read of one person's data by anyone else goes through the privacy decision point "
+                    + "(directly, or through SiteAccess and DeviceRegistry, which consult it); a class that reads "
+                    + "personal data without it must say why with @WithoutDisclosure");
+
+    private static DescribedPredicate<JavaClass> readPersonalData() {
+        return DescribedPredicate.describe(
+                "read a @HoldsPersonalData repository",
+                type -> type.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(dependency -> dependency.getTargetClass().isAnnotatedWith(HoldsPersonalData.class)));
+    }
 }

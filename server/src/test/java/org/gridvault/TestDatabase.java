@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.gridvault.database.EmbeddedPostgresServer;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    /** Spring contexts using a database of this server that have not been closed yet. */
+    private static final AtomicInteger OPEN_CONTEXTS = new AtomicInteger();
+
     private static EmbeddedPostgresServer server;
 
     private TestDatabase() {}
@@ -50,6 +55,13 @@ public final class TestDatabase {
             server = EmbeddedPostgresServer.start(dataDirectory, 0, "gridvault", false);
             var started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Spring closes the test contexts from a shutdown hook of its own, at the same time as this one:
+                // let them finish their last writes before the database goes.
+                try {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> OPEN_CONTEXTS.get() <= 0);
+                } catch (ConditionTimeoutException e) {
+                    // Stop the database anyway; a context that does not close in time should not keep it alive.
+                }
                 started.close();
                 // The upstream library stops the server from a shutdown hook of its own too, and then close()
                 // returns at once: wait until the server has really gone before deleting its files.
@@ -78,7 +90,6 @@ public final class TestDatabase {
         }
     }
 
-    /** Points a Spring context at a fresh database of its own, so the application's embedded server stays off. */
     /** A TCP port nothing listens on right now. */
     public static int freePort() {
         try (var socket = new java.net.ServerSocket(0)) {
@@ -88,6 +99,7 @@ public final class TestDatabase {
         }
     }
 
+    /** Points a Spring context at a fresh database of its own, so the application's embedded server stays off. */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
@@ -100,6 +112,10 @@ public final class TestDatabase {
                             "gridvault.mqtt.bind-address=127.0.0.1",
                             "gridvault.mqtt.persistence=in-memory")
                     .applyTo(context);
+            // Registered before any bean, so destroyed after all of them: the context is done with the database.
+            OPEN_CONTEXTS.incrementAndGet();
+            ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                    .registerDisposableBean("testDatabaseReleased", OPEN_CONTEXTS::decrementAndGet);
         }
     }
 }

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Stored bearer credentials (sessions and personal access tokens), by hash. */
 @Repository
+@HoldsPersonalData
 class AccessTokens {
 
     enum Kind {
@@ -18,11 +20,11 @@ class AccessTokens {
         personal
     }
 
-    /** What a presented, valid credential resolves to. */
+    /** What a presented, valid credential resolves to, with the lookup hash of the person's e-mail address. */
     record ActiveToken(
             UUID id,
             PersonId personId,
-            String email,
+            byte[] emailLookup,
             @Nullable Instant lastUsedAt) {}
 
     private final JdbcClient jdbc;
@@ -51,7 +53,7 @@ class AccessTokens {
 
     Optional<ActiveToken> findActive(byte[] hash, Instant now) {
         return jdbc.sql("""
-                        select t.id, t.person_id, p.email, t.last_used_at
+                        select t.id, t.person_id, p.email_lookup, t.last_used_at
                         from accounts.access_tokens t join accounts.people p on p.id = t.person_id
                         where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > :now)
                         """)
@@ -60,7 +62,7 @@ class AccessTokens {
                 .query((row, i) -> new ActiveToken(
                         row.getObject("id", UUID.class),
                         new PersonId(row.getObject("person_id", UUID.class)),
-                        row.getString("email"),
+                        row.getBytes("email_lookup"),
                         Timestamps.read(row, "last_used_at")))
                 .optional();
     }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import org.gridvault.privacy.Notices;
+import org.gridvault.privacy.SubjectId;
+import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -14,19 +17,29 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>E-mail addresses are compared case-insensitively: they are stored trimmed and in lower case.
  */
+@WithoutDisclosure(
+        "The person's own account; lookups by e-mail give other modules only the id and the person's own profile")
 @Service
 public class Accounts {
 
     private final People people;
     private final AccessTokens tokens;
     private final Passwords passwords;
+    private final Notices notices;
     private final AccountsProperties properties;
     private final Clock clock;
 
-    Accounts(People people, AccessTokens tokens, Passwords passwords, AccountsProperties properties, Clock clock) {
+    Accounts(
+            People people,
+            AccessTokens tokens,
+            Passwords passwords,
+            Notices notices,
+            AccountsProperties properties,
+            Clock clock) {
         this.people = people;
         this.tokens = tokens;
         this.passwords = passwords;
+        this.notices = notices;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,6 +55,7 @@ public class Accounts {
                 request.language() == null ? properties.defaultLanguage() : requireLanguage(request.language()),
                 request.timeZone() == null ? "UTC" : requireTimeZone(request.timeZone()),
                 clock.instant());
+        notices.recordAcceptance(new SubjectId(person.id().value()), request.noticeVersion(), "sign-up");
         if (!people.insert(person, passwords.hash(request.password()))) {
             throw ApiProblem.conflict(
                             "accounts:email.taken",

@@ -2,9 +2,11 @@ package org.gridvault.accounts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.problems.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exists); after {@code maxFailedLogins} within {@code failureWindow}, log-ins for that address are refused with
  * 429 for {@code lockout}, before the password is even checked.
  */
+@WithoutDisclosure("Checks credentials and resolves the caller's own token; returns nobody else's data")
 @Service
 public class Authentication {
 
@@ -45,8 +48,12 @@ public class Authentication {
         this.failures = failures;
         this.passwords = passwords;
         this.properties = properties;
-        this.operators =
-                properties.operators().stream().map(Accounts::normalise).collect(Collectors.toSet());
+        // Compared by lookup hash (in hex): a person's e-mail address is not read to authenticate them.
+        this.operators = properties.operators().stream()
+                .map(Accounts::normalise)
+                .map(people::emailLookup)
+                .map(HexFormat.of()::formatHex)
+                .collect(Collectors.toSet());
         this.clock = clock;
     }
 
@@ -90,7 +97,10 @@ public class Authentication {
                     || token.lastUsedAt().plus(LAST_USE_RESOLUTION).isBefore(now)) {
                 tokens.touch(token.id(), now);
             }
-            return new AuthenticatedPerson(token.personId(), token.id(), operators.contains(token.email()));
+            return new AuthenticatedPerson(
+                    token.personId(),
+                    token.id(),
+                    operators.contains(HexFormat.of().formatHex(token.emailLookup())));
         });
     }
 

@@ -3,22 +3,29 @@ package org.gridvault.accounts;
 import java.time.Instant;
 import java.util.Optional;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Counts failed log-ins per e-mail address in the database, so throttling holds across restarts and nodes. */
+/**
+ * Counts failed log-ins per e-mail address in the database, so throttling holds across restarts and nodes. Addresses
+ * are kept as lookup hashes only: failures are recorded for addresses that belong to no account too.
+ */
 @Repository
+@HoldsPersonalData
 class LoginFailures {
 
     private final JdbcClient jdbc;
+    private final PersonalFields fields;
 
-    LoginFailures(JdbcClient jdbc) {
+    LoginFailures(JdbcClient jdbc, PersonalFields fields) {
         this.jdbc = jdbc;
+        this.fields = fields;
     }
 
     Optional<Instant> lockedUntil(String emailKey) {
-        return jdbc.sql("select locked_until from accounts.login_failures where email_key = :key")
-                .param("key", emailKey)
+        return jdbc.sql("select locked_until from accounts.login_failures where email_lookup = :key")
+                .param("key", fields.emailLookup(emailKey))
                 .query((row, i) -> Optional.ofNullable(Timestamps.read(row, "locked_until")))
                 .optional()
                 .flatMap(locked -> locked);
@@ -30,16 +37,16 @@ class LoginFailures {
      */
     void record(String emailKey, Instant now, Instant windowStart, int limit, Instant lockedUntil) {
         jdbc.sql("""
-                        insert into accounts.login_failures as f (email_key, failures, first_failure_at, locked_until)
+                        insert into accounts.login_failures as f (email_lookup, failures, first_failure_at, locked_until)
                         values (:key, 1, :now, case when 1 >= :limit then cast(:locked as timestamptz) end)
-                        on conflict (email_key) do update set
+                        on conflict (email_lookup) do update set
                             failures = case when f.first_failure_at < :windowStart then 1 else f.failures + 1 end,
                             first_failure_at = case when f.first_failure_at < :windowStart then :now else f.first_failure_at end,
                             locked_until = case
                                 when (case when f.first_failure_at < :windowStart then 1 else f.failures + 1 end) >= :limit
                                 then cast(:locked as timestamptz) end
                         """)
-                .param("key", emailKey)
+                .param("key", fields.emailLookup(emailKey))
                 .param("now", Timestamps.of(now))
                 .param("windowStart", Timestamps.of(windowStart))
                 .param("limit", limit)
@@ -48,8 +55,8 @@ class LoginFailures {
     }
 
     void clear(String emailKey) {
-        jdbc.sql("delete from accounts.login_failures where email_key = :key")
-                .param("key", emailKey)
+        jdbc.sql("delete from accounts.login_failures where email_lookup = :key")
+                .param("key", fields.emailLookup(emailKey))
                 .update();
     }
 }

@@ -3,6 +3,12 @@ package org.gridvault.accounts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.gridvault.privacy.AccessGrant;
+import org.gridvault.privacy.DecisionRequest;
+import org.gridvault.privacy.PrivacyDecisions;
+import org.gridvault.privacy.Purpose;
+import org.gridvault.privacy.SubjectId;
 import org.gridvault.problems.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,13 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrganisationDirectory {
 
+    private static final Set<String> MEMBER_DATA = Set.of("contact.email", "contact.name");
+
     private final Organisations organisations;
     private final Accounts accounts;
+    private final PrivacyDecisions decisions;
     private final Clock clock;
 
-    OrganisationDirectory(Organisations organisations, Accounts accounts, Clock clock) {
+    OrganisationDirectory(Organisations organisations, Accounts accounts, PrivacyDecisions decisions, Clock clock) {
         this.organisations = organisations;
         this.accounts = accounts;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -59,9 +69,25 @@ public class OrganisationDirectory {
         return organisations.roleOf(organisation, person).isPresent();
     }
 
+    /**
+     * The members, as another member sees them. Each other member's name and address is a disclosure to the viewer,
+     * decided and recorded by the privacy decision point (membership is the grant).
+     */
     public List<Member> members(PersonId viewer, OrganisationId id) {
         requireMember(viewer, id);
-        return organisations.members(id);
+        var membership = new AccessGrant("organisation", id.toString(), null, id.value());
+        return organisations.members(id).stream()
+                .filter(member -> decisions
+                        .decide(new DecisionRequest(
+                                new SubjectId(viewer.value()),
+                                new SubjectId(member.personId().value()),
+                                Purpose.SERVICE,
+                                MEMBER_DATA,
+                                "organisation:" + id,
+                                membership,
+                                null))
+                        .allowed())
+                .toList();
     }
 
     @Transactional

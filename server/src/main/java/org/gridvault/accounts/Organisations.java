@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Stored organisations and their memberships. */
 @Repository
+@HoldsPersonalData
 class Organisations {
 
     private final JdbcClient jdbc;
+    private final PersonalFields fields;
 
-    Organisations(JdbcClient jdbc) {
+    Organisations(JdbcClient jdbc, PersonalFields fields) {
         this.jdbc = jdbc;
+        this.fields = fields;
     }
 
     void insert(Organisation organisation) {
@@ -87,17 +91,21 @@ class Organisations {
 
     List<Member> members(OrganisationId organisation) {
         return jdbc.sql("""
-                        select p.id, p.display_name, p.email, m.role, m.joined_at from accounts.memberships m
+                        select p.id, p.display_name_ciphertext, p.email_ciphertext, m.role, m.joined_at
+                        from accounts.memberships m
                         join accounts.people p on p.id = m.person_id
                         where m.organisation_id = :org order by m.joined_at, p.id
                         """)
                 .param("org", organisation.value())
-                .query((row, i) -> new Member(
-                        new PersonId(row.getObject("id", UUID.class)),
-                        row.getString("display_name"),
-                        row.getString("email"),
-                        OrganisationRole.fromWireName(row.getString("role")),
-                        Timestamps.readRequired(row, "joined_at")))
+                .query((row, i) -> {
+                    var person = new PersonId(row.getObject("id", UUID.class));
+                    return new Member(
+                            person,
+                            fields.displayName(person, row.getBytes("display_name_ciphertext")),
+                            fields.email(person, row.getBytes("email_ciphertext")),
+                            OrganisationRole.fromWireName(row.getString("role")),
+                            Timestamps.readRequired(row, "joined_at"));
+                })
                 .list();
     }
 

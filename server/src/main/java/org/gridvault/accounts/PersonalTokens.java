@@ -3,6 +3,7 @@ package org.gridvault.accounts;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Personal access tokens: named, long-lived bearer tokens for scripts, shown once at creation and revocable.
  * They act with the full rights of their owner.
  */
+@WithoutDisclosure("Manages the caller's own access tokens")
 @Service
 public class PersonalTokens {
 

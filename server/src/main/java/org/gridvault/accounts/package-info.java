@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Accounts",
-        allowedDependencies = {"problems", "database"})
+        allowedDependencies = {"privacy", "problems", "database"})
 @NullMarked
 package org.gridvault.accounts;
 

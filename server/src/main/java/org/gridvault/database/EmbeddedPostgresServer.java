@@ -49,6 +49,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", onOff)
                     .setServerConfig("full_page_writes", onOff)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // Stopped by close() only: a shutdown hook of its own would stop it while the application's
+                    // hook is still writing (last device states, queued readings).
+                    .setRegisterShutdownHook(false)
                     .start();
             var server = new EmbeddedPostgresServer(postgres, databaseName);
             server.createDatabaseIfMissing();

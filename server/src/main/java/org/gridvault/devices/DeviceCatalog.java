@@ -2,6 +2,7 @@ package org.gridvault.devices;
 
 import java.util.List;
 import java.util.Optional;
+import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.sites.SiteId;
 import org.springframework.stereotype.Service;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
  * Looks devices up for other modules' internal work (rolling up telemetry, routing a reading), with no person in the
  * loop. Anything answering a person's request uses {@link DeviceRegistry}, which checks their access.
  */
+@WithoutDisclosure("Internal lookups by id or serial for storage and routing; no person receives the result")
 @Service
 public class DeviceCatalog {
 

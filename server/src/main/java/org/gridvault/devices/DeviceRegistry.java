@@ -88,6 +88,7 @@ public class DeviceRegistry {
         var device = inService(visible(person, id, SitePermission.MANAGE_DEVICES));
         var secret = OpaqueSecret.generate(SECRET_PREFIX);
         devices.replaceSecret(id, secret.hash());
+        events.publishEvent(new DeviceSecretReplaced(id, device.serialNumber(), clock.instant()));
         return new RegisteredDevice(device, secret.value());
     }
 

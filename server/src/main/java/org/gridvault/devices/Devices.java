@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.gridvault.accounts.PersonId;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.gridvault.sites.SiteId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** Stored device registrations and their secret hashes. */
 @Repository
+@HoldsPersonalData
 class Devices {
 
     /** A device in service with the hash of its secret, for authenticating it. */

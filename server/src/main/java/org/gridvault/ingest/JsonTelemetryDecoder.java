@@ -70,7 +70,9 @@ final class JsonTelemetryDecoder {
         String tsProblem = "Give the measurement time 'ts' (ISO-8601 UTC or epoch milliseconds).";
         Long seq = null;
         String child = null;
-        var values = new RecordValues(index, rejections);
+        boolean childInvalid = false;
+        boolean hasValues = false;
+        var values = new RecordValues(rejections);
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
             var field = parser.currentName();
@@ -83,14 +85,36 @@ final class JsonTelemetryDecoder {
                                 "'ts' must be an ISO-8601 UTC time such as 2026-11-21T10:15:00Z or epoch milliseconds.";
                     }
                 }
-                case "seq" -> seq = token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
-                case "device" -> child = token == JsonToken.VALUE_STRING ? parser.getString() : null;
-                case "values" -> readValues(parser, token, index, values, rejections);
-                default -> parser.skipChildren();
+                case "seq" -> seq = sequenceNumber(parser, token);
+                case "device" -> {
+                    child = token == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    childInvalid = child == null;
+                }
+                case "values" -> {
+                    hasValues = true;
+                    readValues(parser, token, index, values, rejections);
+                }
+                default -> {}
             }
+            // A structured value where a scalar belongs is skipped whole, so its content is not read as fields.
+            parser.skipChildren();
         }
         if (ts == null) {
             rejections.add(Rejection.ofRecord(index, "telemetry:ts.invalid", tsProblem));
+            return;
+        }
+        if (childInvalid) {
+            rejections.add(Rejection.ofRecord(
+                    index,
+                    "telemetry:device.invalid",
+                    "'device' must be the serial number (a string) of a device paired with this gateway."));
+            return;
+        }
+        if (!hasValues) {
+            rejections.add(Rejection.ofRecord(
+                    index,
+                    "telemetry:values.invalid",
+                    "Give the measurements in 'values', an object of metric names and numbers."));
             return;
         }
         records.add(new DecodedRecord(index, child, ts, seq, values.values()));
@@ -99,7 +123,6 @@ final class JsonTelemetryDecoder {
     private static void readValues(
             JsonParser parser, JsonToken token, int index, RecordValues values, List<Rejection> rejections) {
         if (token != JsonToken.START_OBJECT) {
-            parser.skipChildren();
             rejections.add(Rejection.ofRecord(
                     index, "telemetry:values.invalid", "'values' must be an object of metric names and numbers."));
             return;
@@ -108,16 +131,23 @@ final class JsonTelemetryDecoder {
             var name = parser.currentName();
             var value = parser.nextToken();
             switch (value) {
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.number(name, parser.getDoubleValue());
-                case VALUE_STRING -> values.notANumber(name, "a string");
-                case VALUE_TRUE, VALUE_FALSE -> values.notANumber(name, "a boolean");
-                case VALUE_NULL -> values.notANumber(name, "null");
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.number(index, name, parser.getDoubleValue());
+                case VALUE_STRING -> values.notANumber(index, name, "a string");
+                case VALUE_TRUE, VALUE_FALSE -> values.notANumber(index, name, "a boolean");
+                case VALUE_NULL -> values.notANumber(index, name, "null");
                 default -> {
                     parser.skipChildren();
-                    values.notANumber(name, "an object or array");
+                    values.notANumber(index, name, "an object or array");
                 }
             }
         }
+    }
+
+    /** An optional counter: anything but an integer that fits 64 bits is ignored, as if there were none. */
+    private static @Nullable Long sequenceNumber(JsonParser parser, JsonToken token) {
+        return token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                ? parser.getLongValue()
+                : null;
     }
 
     private static @Nullable Instant timestamp(JsonParser parser, JsonToken token) {

@@ -4,22 +4,23 @@ import java.util.List;
 import org.gridvault.telemetry.Metric;
 import org.gridvault.telemetry.Reading;
 
-/** Collects one record's values, rejecting each bad one with its reason and keeping the rest. */
+/**
+ * Collects one reading's values, rejecting each bad one with its reason and keeping the rest. Each value names the
+ * payload record it came from, so a rejection points at that record (in SenML, several records make one reading).
+ */
 final class RecordValues {
 
-    private final int record;
     private final List<Rejection> rejections;
     private final double[] values = Reading.noValues();
 
-    RecordValues(int record, List<Rejection> rejections) {
-        this.record = record;
+    RecordValues(List<Rejection> rejections) {
         this.rejections = rejections;
     }
 
-    void number(String name, double value) {
+    void number(int record, String name, double value) {
         var metric = Metric.byName(name);
         if (metric.isEmpty()) {
-            rejectUnknown(name);
+            rejectUnknown(record, name);
         } else if (!Double.isFinite(value)) {
             rejections.add(Rejection.ofValue(
                     record,
@@ -31,9 +32,9 @@ final class RecordValues {
         }
     }
 
-    void notANumber(String name, String found) {
+    void notANumber(int record, String name, String found) {
         if (Metric.byName(name).isEmpty()) {
-            rejectUnknown(name);
+            rejectUnknown(record, name);
         } else {
             rejections.add(Rejection.ofValue(
                     record,
@@ -47,7 +48,7 @@ final class RecordValues {
         return values;
     }
 
-    private void rejectUnknown(String name) {
+    private void rejectUnknown(int record, String name) {
         rejections.add(Rejection.ofValue(
                 record,
                 name,

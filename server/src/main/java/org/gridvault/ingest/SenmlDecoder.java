@@ -70,8 +70,10 @@ final class SenmlDecoder {
                         case "t" -> time = valueToken.isNumeric() ? parser.getDoubleValue() : null;
                         case "v" -> value = valueToken.isNumeric() ? parser.getDoubleValue() : null;
                         case "vs", "vb", "vd" -> otherType = field;
-                        default -> parser.skipChildren();
+                        default -> {}
                     }
+                    // A structured value is skipped whole, so its content is not read as fields of the record.
+                    parser.skipChildren();
                 }
                 entries.add(new Entry(
                         index,
@@ -84,6 +86,10 @@ final class SenmlDecoder {
             if (token != JsonToken.END_ARRAY) {
                 return DecodedPayload.rejected(
                         Rejection.ofPayload("telemetry:payload.malformed", "Each SenML record must be a JSON object."));
+            }
+            if (parser.nextToken() != null) {
+                return DecodedPayload.rejected(
+                        Rejection.ofPayload("telemetry:payload.malformed", "Unexpected content after the SenML pack."));
             }
         } catch (JacksonException e) {
             return DecodedPayload.rejected(Rejection.ofPayload(
@@ -112,12 +118,14 @@ final class SenmlDecoder {
                     : Instant.ofEpochMilli(Math.round(seconds * 1000));
             var key = new Key(child, ts);
             firstIndex.putIfAbsent(key, entry.index());
-            var values = grouped.computeIfAbsent(key, k -> new RecordValues(entry.index(), rejections));
+            var values = grouped.computeIfAbsent(key, k -> new RecordValues(rejections));
             if (entry.value() != null) {
-                values.number(metric, entry.value());
+                values.number(entry.index(), metric, entry.value());
             } else {
                 values.notANumber(
-                        metric, entry.otherType() == null ? "a record without 'v'" : "'" + entry.otherType() + "'");
+                        entry.index(),
+                        metric,
+                        entry.otherType() == null ? "a record without 'v'" : "'" + entry.otherType() + "'");
             }
         }
         var records = new ArrayList<DecodedRecord>();

@@ -1,6 +1,7 @@
 package org.gridvault.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridvault.devices.DeviceId;
@@ -12,13 +13,21 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one path from a device's payload to storage, whatever the transport: size check, decoding, per-value
- * validation, gateway routing, future timestamps, sequence duplicates, then {@link TelemetryWriter#append}.
+ * validation, gateway routing, timestamps too far in the future or past, sequence duplicates, then
+ * {@link TelemetryWriter#append}.
  *
  * <p>One bad value never costs the rest of the batch: it is listed in the result and the valid values go on.
  * Thread-safe.
  */
 @Service
 public class TelemetryIntake {
+
+    /**
+     * The earliest measurement time accepted. Earlier ones come from devices whose clock was never set (1970), and
+     * times before what PostgreSQL can store would fail the whole write batch, which the device would then send
+     * again and again.
+     */
+    static final Instant EARLIEST_TS = Instant.parse("2000-01-01T00:00:00Z");
 
     private final JsonTelemetryDecoder json = new JsonTelemetryDecoder();
     private final SenmlDecoder senml;
@@ -63,6 +72,7 @@ public class TelemetryIntake {
         };
         var rejections = new ArrayList<>(decoded.rejections());
         var readings = new ArrayList<Reading>(decoded.records().size());
+        var sequenced = new ArrayList<Sequenced>();
         var latestAllowed = clock.instant().plus(properties.maxFutureSkew());
         int duplicates = 0;
         for (var record : decoded.records()) {
@@ -79,17 +89,39 @@ public class TelemetryIntake {
                                 .formatted(record.ts(), properties.maxFutureSkew())));
                 continue;
             }
+            if (record.ts().isBefore(EARLIEST_TS)) {
+                rejections.add(Rejection.ofRecord(
+                        record.index(),
+                        "telemetry:ts.too-old",
+                        "'ts' %s lies before %s; the device's clock is probably not set (NTP)."
+                                .formatted(record.ts(), EARLIEST_TS)));
+                continue;
+            }
             if (!record.hasValues()) {
                 continue;
             }
-            if (record.seq() != null && !states.acceptSequence(device, record.seq(), record.ts())) {
-                duplicates++;
-                continue;
+            if (record.seq() != null) {
+                if (!states.acceptSequence(device, record.seq(), record.ts())) {
+                    duplicates++;
+                    continue;
+                }
+                sequenced.add(new Sequenced(device, record.seq()));
             }
             readings.add(new Reading(device, record.ts(), record.values()));
         }
-        return new IntakeResult(readings.size(), duplicates, List.copyOf(rejections), writer.append(readings));
+        var durable = writer.append(readings);
+        if (!sequenced.isEmpty()) {
+            // Not written means not acknowledged: the device sends these again, and they must not count as duplicates.
+            durable = durable.whenComplete((written, failure) -> {
+                if (failure != null) {
+                    sequenced.forEach(reading -> states.forgetSequence(reading.device(), reading.seq()));
+                }
+            });
+        }
+        return new IntakeResult(readings.size(), duplicates, List.copyOf(rejections), durable);
     }
+
+    private record Sequenced(DeviceId device, long seq) {}
 
     private @org.jspecify.annotations.Nullable DeviceId route(
             DeviceIdentity sender, String serial, DecodedRecord record, List<Rejection> rejections) {

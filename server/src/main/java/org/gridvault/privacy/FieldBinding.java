@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  */
 public record FieldBinding(String column, String row) {
 
-    /** For example {@code FieldBinding.of("accounts.people.email", personId)}. */
+    /** For example {@code FieldBinding.of("accounts.people.email_ciphertext", personId)}. */
     public static FieldBinding of(String column, Object row) {
         return new FieldBinding(column, String.valueOf(row));
     }

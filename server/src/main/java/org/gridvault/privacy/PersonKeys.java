@@ -13,17 +13,20 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridvault.database.Timestamps;
+import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Encrypts a person's data with a key of their own (AES-256-GCM), so that destroying that key erases the data
  * everywhere, backups included. Each ciphertext is bound to its column and row ({@link FieldBinding}).
  *
  * <pre>{@code
- * byte[] stored = keys.encrypt(subject, "alice@example.org", FieldBinding.of("accounts.people.email", id));
- * String email = keys.decrypt(subject, stored, FieldBinding.of("accounts.people.email", id)).orElseThrow();
+ * byte[] stored = keys.encrypt(subject, "alice@example.org", FieldBinding.of("accounts.people.email_ciphertext", id));
+ * String email = keys.decrypt(subject, stored, FieldBinding.of("accounts.people.email_ciphertext", id)).orElseThrow();
  * }</pre>
  *
  * <p>Keysets are created on first use, stored wrapped by the key-encryption key, and cached unwrapped in memory.
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PersonKeys {
 
-    private static final byte[] WRAPPING_CONTEXT = "gridvault person keyset".getBytes(StandardCharsets.UTF_8);
+    static final byte[] WRAPPING_CONTEXT = "gridvault person keyset".getBytes(StandardCharsets.UTF_8);
 
     private final JdbcClient jdbc;
     private final MasterKeys masterKeys;
@@ -45,7 +48,17 @@ public class PersonKeys {
         this.clock = clock;
     }
 
+    /**
+     * Encrypts with the person's key, creating it on first use. Text with NUL characters is refused with a 400, as
+     * PostgreSQL refuses it in a text column: a field behaves the same to callers whether it is stored encrypted or
+     * not.
+     */
     public byte[] encrypt(SubjectId subject, String plaintext, FieldBinding binding) {
+        if (plaintext.indexOf('\0') >= 0) {
+            throw ApiProblem.badRequest(
+                    "request:value.unsupported",
+                    "A value in the request cannot be stored: text must not contain NUL characters.");
+        }
         try {
             return aead(subject, true)
                     .orElseThrow()
@@ -110,6 +123,7 @@ public class PersonKeys {
                                         handle, masterKeys.keyEncryptionKey(), WRAPPING_CONTEXT))
                         .param("now", Timestamps.of(clock.instant()))
                         .update();
+                forgetIfRolledBack(subject);
                 return aead(subject, false);
             }
             var handle = TinkProtoKeysetFormat.parseEncryptedKeyset(
@@ -119,6 +133,23 @@ public class PersonKeys {
             return Optional.of(aead);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The key of " + subject + " cannot be used", e);
+        }
+    }
+
+    /**
+     * A key made in a transaction that rolls back was never stored: it must not stay in the cache, or later data
+     * would be encrypted with a key that exists nowhere else.
+     */
+    private void forgetIfRolledBack(SubjectId subject) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        unwrapped.remove(subject.value());
+                    }
+                }
+            });
         }
     }
 }

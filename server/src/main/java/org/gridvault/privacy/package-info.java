@@ -1,7 +1,9 @@
 /**
- * Privacy: what GridVault promises about personal data, enforced in one place. Today: per-person encryption keys
- * (crypto-shredding) wrapped by a key-encryption key, and keyed pseudonyms and lookup hashes. Depends on no domain
- * module; every module holding personal data depends on it.
+ * Privacy: what GridVault promises about personal data, enforced in one place: the versioned privacy notice,
+ * consents bound to it, the decision point every cross-person read goes through, the disclosure ledger, per-person
+ * encryption keys (crypto-shredding) wrapped by a key-encryption key, and keyed pseudonyms and lookup hashes. Depends
+ * on no domain module; every module holding personal data depends on it, and answers its questions through the SPIs
+ * it defines.
  */
 @ApplicationModule(
         displayName = "Privacy",

@@ -1,5 +1,6 @@
 package org.gridvault.problems;
 
+import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "A value in the request cannot be stored: text must not contain NUL characters, and dates must lie"
                         + " within years 1 to 9999.");
         body.setProperty("code", "request:value.unsupported");
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        var body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                e.getConstraintViolations().stream()
+                        .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                        .sorted()
+                        .collect(Collectors.joining("; ")));
+        body.setProperty("code", "request:parameter.invalid");
         return ResponseEntity.badRequest().body(body);
     }
 

@@ -12,19 +12,34 @@ import java.util.UUID;
 import org.gridvault.accounts.OrganisationId;
 import org.gridvault.accounts.PersonId;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.FieldBinding;
+import org.gridvault.privacy.HoldsPersonalData;
+import org.gridvault.privacy.PersonKeys;
+import org.gridvault.privacy.Pseudonyms;
+import org.gridvault.privacy.SubjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored grants. */
+/**
+ * Stored grants. An invitee's e-mail address is stored encrypted with the key of the owner who invited them (the
+ * invitee may have no account, and so no key, yet), with a lookup hash by which their pending invitations are found.
+ */
 @Repository
+@HoldsPersonalData
 class Grants {
 
-    private final JdbcClient jdbc;
+    private static final String INVITEE_EMAIL = "sites.grants.invitee_email_ciphertext";
 
-    Grants(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonKeys keys;
+    private final Pseudonyms pseudonyms;
+
+    Grants(JdbcClient jdbc, PersonKeys keys, Pseudonyms pseudonyms) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.pseudonyms = pseudonyms;
     }
 
     /** Inserts the grant; false when an equivalent grant (same owner, organisation or invitee) is already live. */
@@ -38,16 +53,23 @@ class Grants {
         values.put(
                 "organisation",
                 grant.organisationId() == null ? null : grant.organisationId().value());
-        values.put("invitee", grant.inviteeEmail());
+        var invitee = grant.inviteeEmail();
+        values.put("inviteeLookup", invitee == null ? null : inviteeLookup(invitee));
+        values.put(
+                "invitee",
+                invitee == null
+                        ? null
+                        : keys.encrypt(subject(grantedBy), invitee, FieldBinding.of(INVITEE_EMAIL, grant.id())));
         values.put("expires", Timestamps.of(grant.expiresAt()));
         values.put("grantedBy", grantedBy.value());
         values.put("created", Timestamps.of(grant.createdAt()));
         values.put("accepted", Timestamps.of(grant.acceptedAt()));
         try {
             jdbc.sql("""
-                            insert into sites.grants (id, site_id, role, status, person_id, organisation_id, invitee_email,
-                                expires_at, granted_by, created_at, accepted_at)
-                            values (:id, :site, :role, :status, :person, :organisation, :invitee,
+                            insert into sites.grants (id, site_id, role, status, person_id, organisation_id,
+                                invitee_email_lookup, invitee_email_ciphertext, expires_at, granted_by, created_at,
+                                accepted_at)
+                            values (:id, :site, :role, :status, :person, :organisation, :inviteeLookup, :invitee,
                                 :expires, :grantedBy, :created, :accepted)
                             """).params(values).update();
             return true;
@@ -59,14 +81,14 @@ class Grants {
     Optional<Grant> findById(UUID id) {
         return jdbc.sql("select * from sites.grants where id = :id")
                 .param("id", id)
-                .query(Grants::map)
+                .query(this::map)
                 .optional();
     }
 
     List<Grant> ofSite(SiteId site) {
         return jdbc.sql("select * from sites.grants where site_id = :site order by created_at, id")
                 .param("site", site.value())
-                .query(Grants::map)
+                .query(this::map)
                 .list();
     }
 
@@ -87,27 +109,40 @@ class Grants {
                 .param("organisations", organisations)
                 .param("site", site == null ? null : site.value())
                 .param("now", Timestamps.of(now))
-                .query(Grants::map)
+                .query(this::map)
                 .list();
     }
 
-    List<UUID> siteIdsOfOrganisation(OrganisationId organisation, Instant now) {
+    /** The installer grants in force of an organisation, one per site. */
+    List<Grant> ofOrganisation(OrganisationId organisation, Instant now) {
         return jdbc.sql("""
-                        select site_id from sites.grants
+                        select * from sites.grants
                         where role = 'installer' and organisation_id = :organisation and status = 'active'
                           and (expires_at is null or expires_at > :now)
                         """)
                 .param("organisation", organisation.value())
                 .param("now", Timestamps.of(now))
-                .query(UUID.class)
+                .query(this::map)
                 .list();
     }
 
-    List<Grant> pendingInvitationsFor(String email) {
+    /** The person who owns the site. */
+    Optional<PersonId> ownerOf(SiteId site) {
         return jdbc.sql(
-                        "select * from sites.grants where status = 'pending' and invitee_email = :email order by created_at")
-                .param("email", email)
-                .query(Grants::map)
+                        "select person_id from sites.grants where site_id = :site and role = 'owner' and status = 'active'")
+                .param("site", site.value())
+                .query((row, i) -> new PersonId(row.getObject("person_id", UUID.class)))
+                .optional();
+    }
+
+    /** Pending invitations to a normalised (trimmed, lower-case) e-mail address, found by its lookup hash. */
+    List<Grant> pendingInvitationsFor(String email) {
+        return jdbc.sql("""
+                        select * from sites.grants where status = 'pending' and invitee_email_lookup = :lookup
+                        order by created_at
+                        """)
+                .param("lookup", inviteeLookup(email))
+                .query(this::map)
                 .list();
     }
 
@@ -144,17 +179,28 @@ class Grants {
                 .update();
     }
 
-    private static Grant map(ResultSet row, int index) throws SQLException {
+    private byte[] inviteeLookup(String email) {
+        return pseudonyms.lookupHash("email", email);
+    }
+
+    private static SubjectId subject(PersonId person) {
+        return new SubjectId(person.value());
+    }
+
+    private Grant map(ResultSet row, int index) throws SQLException {
+        var id = row.getObject("id", UUID.class);
         var person = row.getObject("person_id", UUID.class);
         var organisation = row.getObject("organisation_id", UUID.class);
+        var inviter = new SubjectId(row.getObject("granted_by", UUID.class));
         return new Grant(
-                row.getObject("id", UUID.class),
+                id,
                 new SiteId(row.getObject("site_id", UUID.class)),
                 SiteRole.fromWireName(row.getString("role")),
                 GrantStatus.fromWireName(row.getString("status")),
                 person == null ? null : new PersonId(person),
                 organisation == null ? null : new OrganisationId(organisation),
-                row.getString("invitee_email"),
+                keys.decrypt(inviter, row.getBytes("invitee_email_ciphertext"), FieldBinding.of(INVITEE_EMAIL, id))
+                        .orElse(null),
                 Timestamps.read(row, "expires_at"),
                 Timestamps.readRequired(row, "created_at"),
                 Timestamps.read(row, "accepted_at"),

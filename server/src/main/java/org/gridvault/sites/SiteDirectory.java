@@ -61,7 +61,7 @@ public class SiteDirectory {
                 details.longitude(),
                 details.installedOn(),
                 now));
-        sites.insert(site);
+        sites.insert(site, owner);
         grants.insert(
                 new Grant(
                         UUID.randomUUID(),
@@ -96,7 +96,7 @@ public class SiteDirectory {
     /** The sites granted to an installer organisation, for its members. */
     public List<Site> sitesOfOrganisation(PersonId member, OrganisationId organisation) {
         organisations.organisation(member, organisation);
-        return sites.findAll(grants.siteIdsOfOrganisation(organisation, clock.instant()));
+        return access.sitesOfOrganisation(member, organisation);
     }
 
     @Transactional

@@ -5,81 +5,122 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.gridvault.accounts.PersonId;
 import org.gridvault.database.Timestamps;
+import org.gridvault.privacy.FieldBinding;
+import org.gridvault.privacy.HoldsPersonalData;
+import org.gridvault.privacy.PersonKeys;
+import org.gridvault.privacy.SubjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored sites. */
+/**
+ * Stored sites. The address and the precise location are personal data of the owner: they are stored encrypted with
+ * the owner's key (latitude and longitude as decimal text), each bound to its column and the site. Once the owner's
+ * key is destroyed they read as absent.
+ */
 @Repository
+@HoldsPersonalData
 class Sites {
 
+    private static final String ADDRESS = "sites.sites.address_ciphertext";
+    private static final String LATITUDE = "sites.sites.latitude_ciphertext";
+    private static final String LONGITUDE = "sites.sites.longitude_ciphertext";
+
     private final JdbcClient jdbc;
+    private final PersonKeys keys;
 
-    Sites(JdbcClient jdbc) {
+    Sites(JdbcClient jdbc, PersonKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
-    void insert(Site site) {
+    void insert(Site site, PersonId owner) {
         jdbc.sql("""
-                        insert into sites.sites
-                            (id, name, time_zone, region, address, latitude, longitude, installed_on, created_at)
-                        values (:id, :name, :zone, :region, :address, :latitude, :longitude, :installedOn, :createdAt)
-                        """).params(parameters(site)).update();
+                        insert into sites.sites (id, owner_id, name, time_zone, region, address_ciphertext,
+                            latitude_ciphertext, longitude_ciphertext, installed_on, created_at)
+                        values (:id, :owner, :name, :zone, :region, :address, :latitude, :longitude, :installedOn,
+                            :createdAt)
+                        """).params(parameters(site, owner)).update();
     }
 
+    /** Stores the changed description, encrypted with the key of the site's owner. */
     void update(Site site) {
+        var owner = jdbc.sql("select owner_id from sites.sites where id = :id")
+                .param("id", site.id().value())
+                .query(UUID.class)
+                .single();
         jdbc.sql("""
-                        update sites.sites set name = :name, time_zone = :zone, region = :region, address = :address,
-                            latitude = :latitude, longitude = :longitude, installed_on = :installedOn
+                        update sites.sites set name = :name, time_zone = :zone, region = :region,
+                            address_ciphertext = :address, latitude_ciphertext = :latitude,
+                            longitude_ciphertext = :longitude, installed_on = :installedOn
                         where id = :id
-                        """).params(parameters(site)).update();
+                        """).params(parameters(site, new PersonId(owner))).update();
     }
 
     Optional<Site> findById(SiteId id) {
         return jdbc.sql("select * from sites.sites where id = :id")
                 .param("id", id.value())
-                .query(Sites::map)
+                .query(this::map)
                 .optional();
     }
 
+    /** The sites, ordered by name; each is decrypted with its own owner's key. */
     List<Site> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select * from sites.sites where id in (:ids) order by name, id")
                 .param("ids", ids)
-                .query(Sites::map)
+                .query(this::map)
                 .list();
     }
 
-    private static java.util.Map<String, Object> parameters(Site site) {
-        var values = new java.util.HashMap<String, Object>();
+    private Map<String, Object> parameters(Site site, PersonId owner) {
+        var subject = new SubjectId(owner.value());
+        var values = new HashMap<String, Object>();
         values.put("id", site.id().value());
+        values.put("owner", owner.value());
         values.put("name", site.name());
         values.put("zone", site.timeZone().getId());
         values.put("region", site.region());
-        values.put("address", site.address());
-        values.put("latitude", site.latitude());
-        values.put("longitude", site.longitude());
+        values.put("address", encrypt(subject, site.address(), ADDRESS, site.id()));
+        values.put("latitude", encrypt(subject, site.latitude(), LATITUDE, site.id()));
+        values.put("longitude", encrypt(subject, site.longitude(), LONGITUDE, site.id()));
         values.put("installedOn", site.installedOn() == null ? null : Date.valueOf(site.installedOn()));
         values.put("createdAt", Timestamps.of(site.createdAt()));
         return values;
     }
 
-    private static Site map(ResultSet row, int index) throws SQLException {
+    private Site map(ResultSet row, int index) throws SQLException {
+        var id = new SiteId(row.getObject("id", UUID.class));
+        var owner = new SubjectId(row.getObject("owner_id", UUID.class));
         var installedOn = row.getDate("installed_on");
+        var latitude = decrypt(owner, row.getBytes("latitude_ciphertext"), LATITUDE, id);
+        var longitude = decrypt(owner, row.getBytes("longitude_ciphertext"), LONGITUDE, id);
         return new Site(
-                new SiteId(row.getObject("id", UUID.class)),
+                id,
                 row.getString("name"),
                 ZoneId.of(row.getString("time_zone")),
                 row.getString("region"),
-                row.getString("address"),
-                row.getObject("latitude", Double.class),
-                row.getObject("longitude", Double.class),
+                decrypt(owner, row.getBytes("address_ciphertext"), ADDRESS, id),
+                latitude == null ? null : Double.valueOf(latitude),
+                longitude == null ? null : Double.valueOf(longitude),
                 installedOn == null ? null : installedOn.toLocalDate(),
                 Timestamps.readRequired(row, "created_at"));
+    }
+
+    private byte @Nullable [] encrypt(SubjectId owner, @Nullable Object value, String column, SiteId site) {
+        return value == null ? null : keys.encrypt(owner, value.toString(), FieldBinding.of(column, site));
+    }
+
+    private @Nullable String decrypt(SubjectId owner, byte @Nullable [] ciphertext, String column, SiteId site) {
+        return keys.decrypt(owner, ciphertext, FieldBinding.of(column, site)).orElse(null);
     }
 }

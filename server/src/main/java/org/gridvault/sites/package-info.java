@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Sites",
-        allowedDependencies = {"accounts", "problems", "database"})
+        allowedDependencies = {"accounts", "privacy", "problems", "database"})
 @NullMarked
 package org.gridvault.sites;
 

@@ -3,6 +3,7 @@ package org.gridvault.telemetry;
 import java.time.Instant;
 import java.util.Map;
 import org.gridvault.devices.DeviceId;
+import org.gridvault.privacy.WithoutDisclosure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * Recomputation}), then the 15-minute, hourly, local-day and local-month buckets that contain those. Runs inside the
  * caller's transaction, with the device locked.
  */
+@WithoutDisclosure("Turns stored samples into stored rollups; no person receives any data here")
 @Component
 class DeviceRollup {
 

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
  * <p>Gauges give {@link SeriesPoint.Gauge} (average per reading, minimum, maximum), counters give {@link
  * SeriesPoint.Energy} (the energy in each interval, not the counter's value). Only intervals with data are returned,
  * oldest first, so that gaps in a device's reporting stay visible. Intervals are those that start within {@code [from,
- * to)}. The caller must be able to see the device's site; otherwise the device does not exist for them (404).
+ * to)}. The caller must be able to see the device's site; otherwise the device does not exist for them (404). A
+ * read by anyone but the owner goes through the privacy decision point (see {@link DeviceRegistry#device}).
  */
 @Service
 public class DeviceSeries {

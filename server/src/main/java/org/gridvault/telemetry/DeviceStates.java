@@ -48,6 +48,14 @@ public class DeviceStates {
         return state(device).acceptSequence(seq, ts);
     }
 
+    /**
+     * The reading with this sequence number could not be written (storage failed or was busy) and was not
+     * acknowledged: when the device sends it again, it is taken, not dropped as a duplicate.
+     */
+    public void forgetSequence(DeviceId device, long seq) {
+        state(device).forgetSequence(seq);
+    }
+
     /** Readings became durable: they update latest values and mark the device online. */
     void recordWritten(List<Reading> readings) {
         var now = clock.instant();

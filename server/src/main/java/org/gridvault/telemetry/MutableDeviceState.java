@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.gridvault.devices.DeviceId;
 import org.jspecify.annotations.Nullable;
 
 /** One device's live state; every method is synchronized on the instance, so updates of one device never interleave. */
 final class MutableDeviceState {
+
+    /** Bounds the memory a device whose writes keep failing can take; beyond it, the oldest are forgotten. */
+    private static final int MAX_UNWRITTEN = 10_000;
 
     private final DeviceId device;
     private final double[] latest = Reading.noValues();
@@ -20,6 +25,8 @@ final class MutableDeviceState {
     private @Nullable Instant lastSeqTs;
     private long sequenceGaps;
     private long duplicates;
+    /** Sequence numbers of readings that could not be written: sent again, they are not duplicates. */
+    private @Nullable Set<Long> unwritten;
     /** Exponentially weighted mean spacing of readings, in milliseconds; 0 until two readings arrived. */
     private double meanSpacingMillis;
 
@@ -30,6 +37,9 @@ final class MutableDeviceState {
     }
 
     synchronized boolean acceptSequence(long seq, Instant ts) {
+        if (unwritten != null && unwritten.remove(seq)) {
+            return true;
+        }
         if (lastSeqTs != null && seq <= lastSeq) {
             if (!ts.isAfter(lastSeqTs)) {
                 duplicates++;
@@ -48,6 +58,17 @@ final class MutableDeviceState {
         lastSeq = seq;
         lastSeqTs = ts;
         return true;
+    }
+
+    /** The reading with this sequence number was not written, so the device will send it again. */
+    synchronized void forgetSequence(long seq) {
+        if (unwritten == null) {
+            unwritten = new LinkedHashSet<>();
+        }
+        if (unwritten.size() >= MAX_UNWRITTEN) {
+            unwritten.remove(unwritten.iterator().next());
+        }
+        unwritten.add(seq);
     }
 
     synchronized void record(Reading reading, Instant now) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.gridvault.database.Timestamps;
 import org.gridvault.devices.DeviceId;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * key (device_id, bucket_start) answers with one index range scan per device.
  */
 @Repository
+@HoldsPersonalData
 class RollupReads {
 
     /** The devices of a site that count for each part of its energy. */

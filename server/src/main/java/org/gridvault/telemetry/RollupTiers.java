@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridvault.database.Timestamps;
 import org.gridvault.devices.DeviceId;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * months from days). Upserts touch only the given span and skip rows whose values did not change.
  */
 @Repository
+@HoldsPersonalData
 class RollupTiers {
 
     private static final String TIME_ORIGIN = "timestamptz '2000-01-01 00:00:00+00'";

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.gridvault.database.Timestamps;
 import org.gridvault.devices.DeviceId;
+import org.gridvault.privacy.HoldsPersonalData;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
  * scan of the primary key (device_id, ts) in the partitions the range touches.
  */
 @Repository
+@HoldsPersonalData
 class Samples implements SampleSource {
 
     private final JdbcClient jdbc;

@@ -8,8 +8,9 @@ import org.gridvault.devices.Device;
 import org.gridvault.devices.DeviceCatalog;
 import org.gridvault.devices.DeviceId;
 import org.gridvault.devices.DeviceKind;
-import org.gridvault.sites.SiteDirectory;
+import org.gridvault.sites.SiteAccess;
 import org.gridvault.sites.SiteId;
+import org.gridvault.sites.SitePermission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Service;
  * <p>Sums the energy of the site's devices by kind, decommissioned devices included (their history still belongs to
  * the site). Every interval that starts within {@code [from, to)} is returned, in order, with zeros where nothing was
  * measured, so that charts get a continuous series. Days and months are counted in the site's time zone. The caller
- * must be able to see the site (404 otherwise).
+ * must be able to see the site (404 otherwise); a read by anyone but the owner goes through the privacy decision point
+ * (see {@link SiteAccess#require}).
  */
 @Service
 public class SiteEnergy {
@@ -27,13 +29,13 @@ public class SiteEnergy {
     private static final EnumSet<Resolution> SUPPORTED =
             EnumSet.of(Resolution.FIFTEEN_MINUTES, Resolution.HOUR, Resolution.DAY, Resolution.MONTH);
 
-    private final SiteDirectory sites;
+    private final SiteAccess access;
     private final DeviceCatalog devices;
     private final RollupReads rollups;
     private final QueryProperties properties;
 
-    SiteEnergy(SiteDirectory sites, DeviceCatalog devices, RollupReads rollups, QueryProperties properties) {
-        this.sites = sites;
+    SiteEnergy(SiteAccess access, DeviceCatalog devices, RollupReads rollups, QueryProperties properties) {
+        this.access = access;
         this.devices = devices;
         this.rollups = rollups;
         this.properties = properties;
@@ -41,7 +43,7 @@ public class SiteEnergy {
 
     /** @param interval {@code PT15M}, {@code PT1H}, {@code P1D} or {@code P1M} */
     public List<EnergyInterval> energy(PersonId person, SiteId siteId, TimeBound from, TimeBound to, String interval) {
-        var site = sites.site(person, siteId).site();
+        var site = access.require(person, siteId, SitePermission.VIEW).site();
         var zone = site.timeZone();
         var resolution = QueryRanges.resolution(interval, SUPPORTED);
         var range = QueryRanges.of(from, to, zone);

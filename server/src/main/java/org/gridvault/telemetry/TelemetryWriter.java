@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.gridvault.devices.DeviceId;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,8 @@ import org.springframework.stereotype.Service;
  * {@code synchronous_commit} on, that means on disk). Transports acknowledge to the device only then, so a crash
  * between receipt and write loses nothing: the device sends again. Writer threads, one database connection each,
  * take whatever has queued up (up to {@code batchSize} readings), COPY it in binary into a per-connection staging
- * table and move it into the samples table with {@code on conflict do nothing}, so re-sent readings change nothing.
+ * table and merge it into the samples table: a row already stored for a device and time only gets the metrics it
+ * lacks, so re-sent readings change nothing and readings of other metrics for the same instant are kept.
  * Under load, batches grow by themselves; at low load a lone reading is written at once.
  *
  * <p>In the same transaction a {@code rollup_queue} row records which devices and times the batch touched, for
@@ -39,6 +43,15 @@ public class TelemetryWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TelemetryWriter.class);
 
     private record Pending(List<Reading> readings, CompletableFuture<Void> written) {}
+
+    private record DeviceInstant(DeviceId device, java.time.Instant ts) {}
+
+    /**
+     * Moves the staged rows into the samples table. A row for a device and time that is already stored only gets the
+     * metrics it lacks: a re-sent reading changes nothing, and a reading of other metrics for the same instant (sent
+     * in another message) is kept rather than dropped.
+     */
+    private static final String MERGE_STAGED = mergeStatement();
 
     private final DataSource dataSource;
     private final SamplePartitions partitions;
@@ -155,6 +168,41 @@ public class TelemetryWriter implements SmartLifecycle {
         }
     }
 
+    private static String mergeStatement() {
+        var fill = new StringJoiner(", ");
+        var lacking = new StringJoiner(" or ");
+        for (var metric : Metric.values()) {
+            var column = metric.wireName();
+            fill.add("%1$s = coalesce(s.%1$s, excluded.%1$s)".formatted(column));
+            lacking.add("(s.%1$s is null and excluded.%1$s is not null)".formatted(column));
+        }
+        return "insert into telemetry.samples as s select * from samples_in on conflict (device_id, ts) do update set "
+                + fill + " where " + lacking;
+    }
+
+    /**
+     * One reading per device and instant, as the merge statement needs (it may touch a row only once): the first
+     * value of each metric wins, as it does against rows already stored.
+     */
+    static List<Reading> mergedByInstant(List<Reading> readings) {
+        var merged = new LinkedHashMap<DeviceInstant, double[]>();
+        for (var reading : readings) {
+            var values = merged.computeIfAbsent(
+                    new DeviceInstant(reading.device(), reading.ts()), key -> Reading.noValues());
+            for (int i = 0; i < values.length; i++) {
+                if (Double.isNaN(values[i])) {
+                    values[i] = reading.values()[i];
+                }
+            }
+        }
+        if (merged.size() == readings.size()) {
+            return readings;
+        }
+        var result = new ArrayList<Reading>(merged.size());
+        merged.forEach((key, values) -> result.add(new Reading(key.device(), key.ts(), values)));
+        return result;
+    }
+
     private void writeInTransaction(Connection connection, List<Reading> readings) throws SQLException {
         var months = new HashSet<java.time.YearMonth>();
         var devices = new HashSet<UUID>();
@@ -172,11 +220,11 @@ public class TelemetryWriter implements SmartLifecycle {
             statement.execute(
                     "create temp table if not exists samples_in (like telemetry.samples) on commit delete rows");
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            var encoded = SampleCopyFormat.encode(readings);
+            var encoded = SampleCopyFormat.encode(mergedByInstant(readings));
             copy.copyIn(
                     "copy samples_in (" + SampleCopyFormat.columns() + ") from stdin (format binary)",
                     new java.io.ByteArrayInputStream(encoded));
-            statement.execute("insert into telemetry.samples select * from samples_in on conflict do nothing");
+            statement.execute(MERGE_STAGED);
             try (var queued = connection.prepareStatement(
                     "insert into telemetry.rollup_queue (device_ids, from_ts, to_ts, enqueued_at) values (?, ?, ?, ?)")) {
                 queued.setArray(1, connection.createArrayOf("uuid", devices.toArray()));

@@ -1,15 +1,18 @@
--- People who sign in, their credentials and preferences.
+-- People who sign in, their credentials and preferences. The e-mail address and the display name are encrypted
+-- with the person's own key (privacy.person_keys), bound to their column and row; an account is found by the keyed
+-- lookup hash of its e-mail address (trimmed, lower case), never by the address itself.
 create table people (
-    id                  uuid primary key,
-    email               text not null,
-    password_hash       text not null,
-    display_name        text not null,
-    language            text not null,
-    time_zone           text not null,
-    created_at          timestamptz not null,
-    password_changed_at timestamptz not null
+    id                      uuid primary key,
+    email_lookup            bytea not null,
+    email_ciphertext        bytea not null,
+    password_hash           text not null,
+    display_name_ciphertext bytea not null,
+    language                text not null,
+    time_zone               text not null,
+    created_at              timestamptz not null,
+    password_changed_at     timestamptz not null
 );
-create unique index people_email_key on people (email);
+create unique index people_email_lookup_key on people (email_lookup);
 
 -- Bearer credentials: log-in sessions and personal access tokens. Only a SHA-256 of the token is kept.
 create table access_tokens (
@@ -26,9 +29,10 @@ create table access_tokens (
 create unique index access_tokens_hash_key on access_tokens (token_hash);
 create index access_tokens_person_idx on access_tokens (person_id);
 
--- Failed log-ins per e-mail address, for throttling. Rows go away on a successful log-in.
+-- Failed log-ins per e-mail address (by lookup hash, like people.email_lookup), for throttling. Rows go away on a
+-- successful log-in.
 create table login_failures (
-    email_key        text primary key,
+    email_lookup     bytea primary key,
     failures         int not null,
     first_failure_at timestamptz not null,
     locked_until     timestamptz

@@ -33,7 +33,8 @@ class AccountsController {
             @NotNull String password,
             @NotBlank String displayName,
             @Nullable String language,
-            @Nullable String timeZone) {
+            @Nullable String timeZone,
+            @Nullable String noticeVersion) {
 
         /** Surrounding spaces are not part of an address (sign-up and log-in ignore them), so they fail no check. */
         SignUpRequest {
@@ -64,11 +65,19 @@ class AccountsController {
         this.accounts = accounts;
     }
 
-    @Operation(summary = "Open an account")
+    @Operation(
+            summary = "Open an account",
+            description =
+                    "Opening an account accepts the privacy notice in force (GET /api/v1/privacy/notice). Send noticeVersion to name the version you showed; if it is no longer current the answer is 409 privacy:notice.outdated.")
     @PostMapping("/api/v1/accounts")
     ResponseEntity<Created> signUp(@Valid @RequestBody SignUpRequest request) {
         var person = accounts.signUp(new SignUp(
-                request.email(), request.password(), request.displayName(), request.language(), request.timeZone()));
+                request.email(),
+                request.password(),
+                request.displayName(),
+                request.language(),
+                request.timeZone(),
+                request.noticeVersion()));
         return ResponseEntity.created(URI.create("/api/v1/me"))
                 .body(new Created(person.id().value()));
     }

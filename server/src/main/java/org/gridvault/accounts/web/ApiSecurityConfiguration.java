@@ -41,6 +41,8 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.POST, "/api/v1/accounts", "/api/v1/sessions")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/privacy/notice", "/api/v1/privacy/notices")
+                        .permitAll()
                         .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/error")
                         .permitAll()
                         .requestMatchers(

@@ -2,6 +2,8 @@ package org.gridvault.ingest.http;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,7 +48,7 @@ class HttpTelemetryController {
     @Operation(
             summary = "Report readings",
             description =
-                    "Body: one record or an array ({ts, seq?, device?, values}) as application/json, or SenML as application/senml+json. Answers 202 once the accepted readings are durable, listing every rejected record or value with its reason.")
+                    "Body: one record or an array ({ts, seq?, device?, values}) as application/json, or SenML as application/senml+json. Answers 202 once the accepted readings are durable, listing every rejected record or value with its reason. A payload rejected whole is a problem: 400 telemetry:payload.malformed, 413 telemetry:payload.too-large.")
     @PostMapping(
             path = "/api/v1/devices/{serial}/telemetry",
             consumes = {MediaType.APPLICATION_JSON_VALUE, SENML_JSON})
@@ -55,12 +56,32 @@ class HttpTelemetryController {
             @PathVariable String serial,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            @RequestBody byte[] payload) {
+            @RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false) @Nullable Long contentLength,
+            InputStream body) {
         var device = authenticate(serial, authorization);
+        // Read only after authenticating, and never more than the limit: a body is not taken into memory unasked.
+        if (contentLength != null && contentLength > properties.maxPayloadBytes()) {
+            throw tooLarge();
+        }
+        var payload = read(body);
+        if (payload.length > properties.maxPayloadBytes()) {
+            throw tooLarge();
+        }
         var format = contentType.toLowerCase().startsWith(SENML_JSON)
                 ? PayloadFormat.SENML_JSON
                 : PayloadFormat.GRIDVAULT_JSON;
         var result = intake.accept(device, payload, format);
+        result.rejections().stream()
+                .filter(rejection -> rejection.record() == null)
+                .findFirst()
+                .ifPresent(whole -> {
+                    throw new ApiProblem(
+                            whole.code().equals("telemetry:payload.too-large")
+                                    ? HttpStatus.CONTENT_TOO_LARGE
+                                    : HttpStatus.BAD_REQUEST,
+                            whole.code(),
+                            whole.reason());
+                });
         try {
             result.durable().get(properties.durableTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -77,6 +98,23 @@ class HttpTelemetryController {
                 result.rejections().stream().filter(r -> r.metric() == null).count();
         return ResponseEntity.accepted()
                 .body(new Result(result.accepted(), result.duplicates(), rejectedRecords, result.rejections()));
+    }
+
+    private byte[] read(InputStream body) {
+        try {
+            return body.readNBytes(properties.maxPayloadBytes() + 1);
+        } catch (IOException e) {
+            throw ApiProblem.badRequest(
+                    "telemetry:payload.malformed", "The request body could not be read completely; send it again.");
+        }
+    }
+
+    private ApiProblem tooLarge() {
+        return new ApiProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "telemetry:payload.too-large",
+                "The payload is larger than %d bytes; send fewer records per request."
+                        .formatted(properties.maxPayloadBytes()));
     }
 
     private DeviceIdentity authenticate(String serial, @Nullable String authorization) {

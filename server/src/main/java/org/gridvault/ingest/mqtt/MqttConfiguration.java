@@ -13,17 +13,28 @@ import org.springframework.context.annotation.Configuration;
 
 /** Starts the embedded broker, or subscribes to the external broker when {@code gridvault.mqtt.broker-url} is set. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("${gridvault.mqtt.enabled:true} and '${gridvault.mqtt.broker-url:}' == ''")
 class MqttConfiguration {
 
     @Bean
-    @ConditionalOnExpression("${gridvault.mqtt.enabled:true} and '${gridvault.mqtt.broker-url:}' == ''")
+    ConnectionStatusListener connectionStatusListener(DeviceStates states) {
+        return new ConnectionStatusListener(states);
+    }
+
+    @Bean
+    RevokedDeviceConnections revokedDeviceConnections(ConnectionStatusListener connections) {
+        return new RevokedDeviceConnections(connections);
+    }
+
+    @Bean
     EmbeddedMqttBroker embeddedMqttBroker(
             MqttProperties properties,
             DeviceCredentials credentials,
             DeviceCatalog catalog,
             TelemetryIntake intake,
             DeviceStates states,
-            IngestProperties ingest) {
+            IngestProperties ingest,
+            ConnectionStatusListener connections) {
         var authenticator = new DeviceAuthenticator(
                 credentials,
                 gateway -> catalog.childrenOf(gateway).stream()
@@ -31,7 +42,7 @@ class MqttConfiguration {
                         .collect(java.util.stream.Collectors.toSet()),
                 Executors.newVirtualThreadPerTaskExecutor());
         var interceptor = new TelemetryInterceptor(intake, states, new DeviceErrors(), ingest.durableTimeout());
-        var extension = new GridVaultBrokerExtension(authenticator, interceptor, new ConnectionStatusListener(states));
+        var extension = new GridVaultBrokerExtension(authenticator, interceptor, connections);
         return new EmbeddedMqttBroker(properties, extension);
     }
 

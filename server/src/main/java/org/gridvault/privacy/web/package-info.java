@@ -1,0 +1,5 @@
+/** REST endpoints of the privacy module: the notice, a person's consents and who received their data. */
+@NullMarked
+package org.gridvault.privacy.web;
+
+import org.jspecify.annotations.NullMarked;

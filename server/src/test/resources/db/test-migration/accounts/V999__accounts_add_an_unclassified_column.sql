@@ -1,0 +1,2 @@
+-- Test only: a column nobody classified, which the catalog check must catch.
+alter table people add column nickname text;
