@@ -3,9 +3,11 @@ package org.gridvault;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -18,11 +20,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 // People and devices authenticate with GridVault's own tokens and secrets: no default in-memory user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
-@EnableScheduling
 @Modulithic(systemName = "GridVault", sharedModules = "problems")
 public class GridVaultApplication {
 
     public static void main(String[] args) {
+        if (CommandMode.requested(args)) {
+            System.exit(CommandMode.run(args));
+        }
         SpringApplication.run(GridVaultApplication.class, args);
     }
 
@@ -34,4 +38,10 @@ public class GridVaultApplication {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** Scheduled jobs run in the server only, never in a one-off command ({@link CommandMode}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${" + CommandMode.COMMAND + ":}' == ''")
+    @EnableScheduling
+    static class Scheduling {}
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
 import org.gridvault.privacy.Notices;
 import org.gridvault.privacy.SubjectId;
 import org.gridvault.privacy.WithoutDisclosure;
@@ -27,6 +29,7 @@ public class Accounts {
     private final Passwords passwords;
     private final Notices notices;
     private final AccountsProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
 
     Accounts(
@@ -35,12 +38,14 @@ public class Accounts {
             Passwords passwords,
             Notices notices,
             AccountsProperties properties,
+            AuditLog audit,
             Clock clock) {
         this.people = people;
         this.tokens = tokens;
         this.passwords = passwords;
         this.notices = notices;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -62,6 +67,8 @@ public class Accounts {
                             "An account with this e-mail address exists. Log in with POST /api/v1/sessions instead.")
                     .with("field", "email");
         }
+        audit.record(AuditEntry.byPerson(person.id().subject(), "accounts.account.created")
+                .about(person.id().subject()));
         return person;
     }
 
@@ -101,6 +108,8 @@ public class Accounts {
         var now = clock.instant();
         people.updatePassword(caller.id(), passwords.hash(newPassword), now);
         tokens.revokeAllExcept(caller.id(), caller.tokenId(), now);
+        audit.record(AuditEntry.byPerson(caller.id().subject(), "accounts.password.changed")
+                .about(caller.id().subject()));
     }
 
     static String normalise(String email) {

@@ -6,8 +6,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
+import org.gridvault.privacy.SubjectId;
 import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.problems.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,6 +38,7 @@ public class Authentication {
     private final Passwords passwords;
     private final AccountsProperties properties;
     private final Set<String> operators;
+    private final AuditLog audit;
     private final Clock clock;
 
     Authentication(
@@ -42,6 +47,7 @@ public class Authentication {
             LoginFailures failures,
             Passwords passwords,
             AccountsProperties properties,
+            AuditLog audit,
             Clock clock) {
         this.people = people;
         this.tokens = tokens;
@@ -54,6 +60,7 @@ public class Authentication {
                 .map(people::emailLookup)
                 .map(HexFormat.of()::formatHex)
                 .collect(Collectors.toSet());
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -63,6 +70,7 @@ public class Authentication {
         var key = Accounts.normalise(email);
         var now = clock.instant();
         failures.lockedUntil(key).filter(now::isBefore).ifPresent(until -> {
+            audit.record(AuditEntry.anonymous("accounts.login.throttled").about(subjectOf(people.findByEmail(key))));
             throw tooManyAttempts(Duration.between(now, until));
         });
         var row = people.findByEmail(key);
@@ -76,6 +84,7 @@ public class Authentication {
                     now.minus(properties.failureWindow()),
                     properties.maxFailedLogins(),
                     now.plus(properties.lockout()));
+            audit.record(AuditEntry.anonymous("accounts.login.failed").about(subjectOf(row)));
             throw new ApiProblem(
                     HttpStatus.UNAUTHORIZED,
                     "accounts:credentials.invalid",
@@ -85,7 +94,10 @@ public class Authentication {
         var person = row.get().person().id();
         var secret = OpaqueSecret.generate(SESSION_PREFIX);
         var expiresAt = now.plus(properties.sessionLifetime());
-        tokens.insert(person, AccessTokens.Kind.session, null, secret.hash(), now, expiresAt);
+        var session = tokens.insert(person, AccessTokens.Kind.session, null, secret.hash(), now, expiresAt);
+        audit.record(AuditEntry.byPerson(person.subject(), "accounts.login.succeeded")
+                .about(person.subject())
+                .on("token", session));
         return new Session(person, secret.value(), expiresAt);
     }
 
@@ -105,11 +117,20 @@ public class Authentication {
     }
 
     /** Ends the session (or revokes the access token) the caller is using. */
+    @Transactional
     public void logOut(AuthenticatedPerson caller) {
         var now = clock.instant();
         if (!tokens.revoke(caller.id(), caller.tokenId(), AccessTokens.Kind.session, now)) {
             tokens.revoke(caller.id(), caller.tokenId(), AccessTokens.Kind.personal, now);
         }
+        var person = caller.id().subject();
+        audit.record(AuditEntry.byPerson(person, "accounts.logout.succeeded")
+                .about(person)
+                .on("token", caller.tokenId()));
+    }
+
+    private static @Nullable SubjectId subjectOf(Optional<People.PersonRow> account) {
+        return account.map(row -> row.person().id().subject()).orElse(null);
     }
 
     private static ApiProblem tooManyAttempts(Duration wait) {

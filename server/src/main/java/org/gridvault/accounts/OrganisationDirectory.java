@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gridvault.privacy.AccessGrant;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
 import org.gridvault.privacy.DecisionRequest;
 import org.gridvault.privacy.PrivacyDecisions;
 import org.gridvault.privacy.Purpose;
@@ -27,12 +29,15 @@ public class OrganisationDirectory {
     private final Organisations organisations;
     private final Accounts accounts;
     private final PrivacyDecisions decisions;
+    private final AuditLog audit;
     private final Clock clock;
 
-    OrganisationDirectory(Organisations organisations, Accounts accounts, PrivacyDecisions decisions, Clock clock) {
+    OrganisationDirectory(
+            Organisations organisations, Accounts accounts, PrivacyDecisions decisions, AuditLog audit, Clock clock) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.decisions = decisions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -47,6 +52,10 @@ public class OrganisationDirectory {
         var organisation = new Organisation(OrganisationId.random(), name.strip(), kind, clock.instant());
         organisations.insert(organisation);
         organisations.addMember(organisation.id(), creator, OrganisationRole.ADMIN, organisation.createdAt());
+        audit.record(AuditEntry.byPerson(creator.subject(), "accounts.organisation.created")
+                .about(creator.subject())
+                .on("organisation", organisation.id())
+                .with("kind", kind.wireName()));
         return organisation;
     }
 
@@ -101,6 +110,10 @@ public class OrganisationDirectory {
         if (!organisations.addMember(id, person.id(), role, clock.instant())) {
             throw ApiProblem.conflict("accounts:member.exists", "This person is already a member of the organisation.");
         }
+        audit.record(AuditEntry.byPerson(admin.subject(), "accounts.member.added")
+                .about(person.id().subject())
+                .on("organisation", id)
+                .with("role", role.wireName()));
         return organisations.members(id).stream()
                 .filter(member -> member.personId().equals(person.id()))
                 .findFirst()
@@ -118,6 +131,9 @@ public class OrganisationDirectory {
                     "accounts:member.last-admin", "An organisation needs an admin. Make another member admin first.");
         }
         organisations.removeMember(id, member);
+        audit.record(AuditEntry.byPerson(admin.subject(), "accounts.member.removed")
+                .about(member.subject())
+                .on("organisation", id));
     }
 
     private void requireMember(PersonId person, OrganisationId id) {

@@ -3,6 +3,8 @@ package org.gridvault.accounts;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
 import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +24,12 @@ public class PersonalTokens {
     private static final java.time.Instant LATEST_EXPIRY = java.time.Instant.parse("9999-12-31T23:59:59Z");
 
     private final AccessTokens tokens;
+    private final AuditLog audit;
     private final Clock clock;
 
-    PersonalTokens(AccessTokens tokens, Clock clock) {
+    PersonalTokens(AccessTokens tokens, AuditLog audit, Clock clock) {
         this.tokens = tokens;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -57,6 +61,9 @@ public class PersonalTokens {
         }
         var secret = OpaqueSecret.generate(PREFIX);
         var id = tokens.insert(owner, AccessTokens.Kind.personal, trimmed, secret.hash(), now, expiresAt);
+        audit.record(AuditEntry.byPerson(owner.subject(), "accounts.token.created")
+                .about(owner.subject())
+                .on("token", id));
         return new NewAccessToken(id, trimmed, secret.value(), now, expiresAt);
     }
 
@@ -64,11 +71,15 @@ public class PersonalTokens {
         return tokens.activePersonalTokens(owner, clock.instant());
     }
 
+    @Transactional
     public void revoke(PersonId owner, UUID tokenId) {
         if (!tokens.revoke(owner, tokenId, AccessTokens.Kind.personal, clock.instant())) {
             throw ApiProblem.notFound(
                     "accounts:token.not-found",
                     "You have no active access token " + tokenId + ". List yours with GET /api/v1/me/tokens.");
         }
+        audit.record(AuditEntry.byPerson(owner.subject(), "accounts.token.revoked")
+                .about(owner.subject())
+                .on("token", tokenId));
     }
 }

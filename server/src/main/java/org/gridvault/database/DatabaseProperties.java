@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * @param databaseName the database GridVault creates and uses inside the cluster
  * @param durable whether commits are flushed to disk ({@code fsync} and {@code synchronous_commit} on). Only
  *     throwaway test databases turn this off.
+ * @param existingOnly use only a database that exists and is not running: never create one, never stop a running
+ *     one. One-off commands ({@code ./gridvault audit verify}) set it, so that a mistyped data directory is reported
+ *     and a running server's database is left alone.
  */
 @Validated
 @ConfigurationProperties("gridvault.database.embedded")
@@ -22,4 +25,5 @@ record DatabaseProperties(
 
         @DefaultValue("0") int port,
         @DefaultValue("gridvault") String databaseName,
-        @DefaultValue("true") boolean durable) {}
+        @DefaultValue("true") boolean durable,
+        @DefaultValue("false") boolean existingOnly) {}

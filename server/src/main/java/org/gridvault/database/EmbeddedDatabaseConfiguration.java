@@ -19,7 +19,11 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties) {
         return EmbeddedPostgresServer.start(
-                properties.dataDirectory(), properties.port(), properties.databaseName(), properties.durable());
+                properties.dataDirectory(),
+                properties.port(),
+                properties.databaseName(),
+                properties.durable(),
+                properties.existingOnly());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +38,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts (and on first use initialises) the server and makes sure the database exists. */
     public static EmbeddedPostgresServer start(
             java.nio.file.Path dataDirectory, int port, String databaseName, boolean durable) {
+        return start(dataDirectory, port, databaseName, durable, false);
+    }
+
+    /**
+     * Starts the server; with {@code existingOnly}, only on a database cluster that exists and that no PostgreSQL
+     * is running on (for one-off commands, which must neither create an empty database in a mistyped directory nor
+     * stop a running server's database).
+     */
+    public static EmbeddedPostgresServer start(
+            Path dataDirectory, int port, String databaseName, boolean durable, boolean existingOnly) {
         try {
+            if (existingOnly) {
+                requireExistingAndStopped(dataDirectory);
+            }
             Files.createDirectories(dataDirectory);
             stopLeftoverServer(dataDirectory);
             var onOff = durable ? "on" : "off";
@@ -67,17 +81,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Its clients are gone with the old process, so a smart shutdown (SIGTERM) ends it promptly.
      */
     private static void stopLeftoverServer(Path dataDirectory) throws IOException {
-        var pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.isReadable(pidFile)) {
-            return;
-        }
-        var lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || !lines.getFirst().strip().matches("\\d+")) {
-            return;
-        }
-        var leftover = ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
-                .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().orElse("").endsWith("postgres"));
+        var leftover = runningServer(dataDirectory);
         if (leftover.isEmpty()) {
             return;
         }
@@ -95,6 +99,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping the leftover PostgreSQL", e);
         }
+    }
+
+    private static void requireExistingAndStopped(Path dataDirectory) throws IOException {
+        if (!Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
+            throw new IllegalStateException("No database in " + dataDirectory.toAbsolutePath()
+                    + ". Give the data directory the server uses (--gridvault.data-dir=...).");
+        }
+        var running = runningServer(dataDirectory);
+        if (running.isPresent()) {
+            throw new IllegalStateException("The database in " + dataDirectory.toAbsolutePath()
+                    + " is in use (PostgreSQL pid " + running.get().pid()
+                    + "). Stop GridVault first, or connect to the database with --spring.datasource.url=...");
+        }
+    }
+
+    /** The PostgreSQL that holds the data directory (its {@code postmaster.pid}), if one is running. */
+    private static Optional<ProcessHandle> runningServer(Path dataDirectory) throws IOException {
+        var pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isReadable(pidFile)) {
+            return Optional.empty();
+        }
+        var lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.getFirst().strip().matches("\\d+")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().orElse("").endsWith("postgres"));
     }
 
     public String jdbcUrl() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.gridvault.accounts.OpaqueSecret;
 import org.gridvault.accounts.PersonId;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
 import org.gridvault.problems.ApiProblem;
 import org.gridvault.sites.SiteAccess;
 import org.gridvault.sites.SiteId;
@@ -32,6 +34,7 @@ public class DeviceRegistry {
     private final ProvisionedDevices provisioned;
     private final SiteAccess access;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     DeviceRegistry(
@@ -39,18 +42,22 @@ public class DeviceRegistry {
             ProvisionedDevices provisioned,
             SiteAccess access,
             ApplicationEventPublisher events,
+            AuditLog audit,
             Clock clock) {
         this.devices = devices;
         this.provisioned = provisioned;
         this.access = access;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
     public RegisteredDevice register(PersonId person, SiteId site, DeviceDescription description) {
         access.require(person, site, SitePermission.MANAGE_DEVICES);
-        return insert(person, site, validated(description));
+        var registered = insert(person, site, validated(description));
+        audit.record(deviceEntry(person, "devices.device.registered", registered.device()));
+        return registered;
     }
 
     /**
@@ -70,6 +77,7 @@ public class DeviceRegistry {
         var registered = insert(person, site, candidate.description());
         provisioned.markClaimed(
                 candidate.description().serialNumber(), registered.device().id(), clock.instant());
+        audit.record(deviceEntry(person, "devices.device.claimed", registered.device()));
         return registered;
     }
 
@@ -89,6 +97,7 @@ public class DeviceRegistry {
         var secret = OpaqueSecret.generate(SECRET_PREFIX);
         devices.replaceSecret(id, secret.hash());
         events.publishEvent(new DeviceSecretReplaced(id, device.serialNumber(), clock.instant()));
+        audit.record(deviceEntry(person, "devices.secret.replaced", device));
         return new RegisteredDevice(device, secret.value());
     }
 
@@ -98,7 +107,16 @@ public class DeviceRegistry {
         var now = clock.instant();
         devices.decommission(id, now);
         events.publishEvent(new DeviceDecommissioned(id, device.siteId(), device.serialNumber(), now));
+        audit.record(deviceEntry(person, "devices.device.decommissioned", device));
         return devices.findById(id).orElseThrow();
+    }
+
+    /** By the owner or an installer; about a site and its device rather than a person, so without a subject. */
+    private static AuditEntry deviceEntry(PersonId person, String action, Device device) {
+        return AuditEntry.byPerson(person.subject(), action)
+                .on("device", device.id())
+                .with("site", device.siteId())
+                .with("kind", device.kind().wireName());
     }
 
     /** The device if the person may do {@code permission} on its site; 404 when they cannot see the site. */

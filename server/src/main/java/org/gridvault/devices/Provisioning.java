@@ -1,8 +1,12 @@
 package org.gridvault.devices;
 
 import java.time.Clock;
+import org.gridvault.accounts.PersonId;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
 import org.gridvault.problems.ApiProblem;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pre-provisions devices before sale (platform operators only): the device's serial is registered with a claim code
@@ -15,14 +19,17 @@ public class Provisioning {
     public record ProvisionedDevice(DeviceDescription device, String claimCode) {}
 
     private final ProvisionedDevices provisioned;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Provisioning(ProvisionedDevices provisioned, Clock clock) {
+    Provisioning(ProvisionedDevices provisioned, AuditLog audit, Clock clock) {
         this.provisioned = provisioned;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public ProvisionedDevice provision(DeviceDescription description) {
+    @Transactional
+    public ProvisionedDevice provision(PersonId operator, DeviceDescription description) {
         var device = DeviceRegistry.validated(description);
         var code = ClaimCodes.generate();
         if (!provisioned.insert(device, ClaimCodes.hash(code), clock.instant())) {
@@ -31,6 +38,9 @@ public class Provisioning {
                             "Serial number " + device.serialNumber() + " is already provisioned.")
                     .with("field", "serialNumber");
         }
+        audit.record(AuditEntry.byPerson(operator.subject(), "admin.device.provisioned")
+                .on("serial", device.serialNumber())
+                .with("kind", device.kind().wireName()));
         return new ProvisionedDevice(device, code);
     }
 }

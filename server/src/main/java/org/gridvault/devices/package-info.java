@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Devices",
-        allowedDependencies = {"sites", "accounts", "problems", "database"})
+        allowedDependencies = {"sites", "accounts", "privacy", "problems", "database"})
 @NullMarked
 package org.gridvault.devices;
 

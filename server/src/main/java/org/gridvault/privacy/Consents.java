@@ -11,6 +11,7 @@ import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Consents to the optional purposes, kept as an append-only ledger: granting and withdrawing each add an entry bound
@@ -28,11 +29,13 @@ public class Consents {
     private final JdbcClient jdbc;
     private final Notices notices;
     private final PrivacyProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Consents(JdbcClient jdbc, Notices notices, PrivacyProperties properties, Clock clock) {
+    Consents(JdbcClient jdbc, Notices notices, PrivacyProperties properties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.notices = notices;
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
     }
@@ -68,7 +71,8 @@ public class Consents {
         return state(subject, purpose).effective();
     }
 
-    /** Grants or withdraws consent to an optional purpose; returns the new state. */
+    /** Grants or withdraws consent to an optional purpose, in the audit log too; returns the new state. */
+    @Transactional
     public ConsentState set(SubjectId subject, Purpose purpose, boolean granted, String channel) {
         if (!purpose.needsConsent()) {
             throw ApiProblem.unprocessable(
@@ -76,6 +80,10 @@ public class Consents {
                     "'%s' rests on the %s, not on consent; it cannot be switched."
                             .formatted(purpose.wireName(), purpose.basis().wireName()));
         }
+        audit.record(AuditEntry.byPerson(subject, granted ? "privacy.consent.granted" : "privacy.consent.withdrawn")
+                .about(subject)
+                .with("purpose", purpose.wireName())
+                .with("channel", channel));
         jdbc.sql("""
                         insert into privacy.consent_ledger (subject_id, purpose, granted, notice_hash, recorded_at, channel)
                         values (:subject, :purpose, :granted, :hash, :at, :channel)

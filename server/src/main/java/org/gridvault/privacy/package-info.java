@@ -3,7 +3,8 @@
  * consents bound to it, the decision point every cross-person read goes through, the disclosure ledger, per-person
  * encryption keys (crypto-shredding) wrapped by a key-encryption key, and keyed pseudonyms and lookup hashes. Depends
  * on no domain module; every module holding personal data depends on it, and answers its questions through the SPIs
- * it defines.
+ * it defines. Also the hash-chained audit log of sensitive operations ({@link org.gridvault.privacy.AuditLog},
+ * {@link org.gridvault.privacy.AuditVerifier}) and the personal-data catalog ({@code catalog}).
  */
 @ApplicationModule(
         displayName = "Privacy",

@@ -10,6 +10,8 @@ import org.gridvault.accounts.OrganisationDirectory;
 import org.gridvault.accounts.OrganisationId;
 import org.gridvault.accounts.OrganisationKind;
 import org.gridvault.accounts.PersonId;
+import org.gridvault.privacy.AuditEntry;
+import org.gridvault.privacy.AuditLog;
 import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +34,7 @@ public class Sharing {
     private final OrganisationDirectory organisations;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     Sharing(
@@ -40,12 +43,14 @@ public class Sharing {
             OrganisationDirectory organisations,
             Accounts accounts,
             ApplicationEventPublisher events,
+            AuditLog audit,
             Clock clock) {
         this.grants = grants;
         this.access = access;
         this.organisations = organisations;
         this.accounts = accounts;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -99,6 +104,7 @@ public class Sharing {
                     "This organisation already has access to the site. Revoke that grant first to change its expiry.");
         }
         events.publishEvent(new SiteShared(site, grant.id(), SiteRole.INSTALLER, now));
+        audit.record(sharingEntry(owner, "sites.grant.created", grant).with("organisation", organisationId));
         return grant;
     }
 
@@ -130,6 +136,7 @@ public class Sharing {
         if (!grants.insert(grant, owner)) {
             throw ApiProblem.conflict("sites:grant.exists", "This address is already invited to or sharing the site.");
         }
+        audit.record(sharingEntry(owner, "sites.invitation.sent", grant));
         return grant;
     }
 
@@ -144,13 +151,15 @@ public class Sharing {
         var now = clock.instant();
         grants.transition(grantId, GrantStatus.PENDING, GrantStatus.ACTIVE, person, now);
         events.publishEvent(new SiteShared(invitation.siteId(), grantId, SiteRole.VIEWER, now));
+        audit.record(sharingEntry(person, "sites.invitation.accepted", invitation));
         return grants.findById(grantId).orElseThrow();
     }
 
     @Transactional
     public void decline(PersonId person, UUID grantId) {
-        invitation(person, grantId);
+        var invitation = invitation(person, grantId);
         grants.transition(grantId, GrantStatus.PENDING, GrantStatus.DECLINED, null, clock.instant());
+        audit.record(sharingEntry(person, "sites.invitation.declined", invitation));
     }
 
     public List<Grant> grantsOf(PersonId owner, SiteId site) {
@@ -176,6 +185,16 @@ public class Sharing {
             throw ApiProblem.conflict("sites:grant.ended", "This grant has already ended.");
         }
         events.publishEvent(new SiteAccessRevoked(site, grantId, grant.role(), now));
+        audit.record(sharingEntry(owner, "sites.grant.revoked", grant));
+    }
+
+    /** A change to a site's sharing by the owner or the invitee; the invitee's address stays out of the audit log. */
+    private static AuditEntry sharingEntry(PersonId person, String action, Grant grant) {
+        return AuditEntry.byPerson(person.subject(), action)
+                .about(person.subject())
+                .on("site", grant.siteId())
+                .with("grant", grant.id())
+                .with("role", grant.role().wireName());
     }
 
     private Grant invitation(PersonId person, UUID grantId) {

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Telemetry",
-        allowedDependencies = {"devices", "sites", "accounts", "problems", "database"})
+        allowedDependencies = {"devices", "sites", "accounts", "privacy", "problems", "database"})
 @NullMarked
 package org.gridvault.telemetry;
 

@@ -268,17 +268,7 @@ class InstallerGrantsIntegrationTests {
         var site = newSite(owner);
         var installer = api.newPerson();
         var organisation = newOrganisation(installer, "installer");
-        var granted = api.post(
-                grantsOf(site),
-                owner.token(),
-                Map.of(
-                        "organisationId",
-                        organisation,
-                        "role",
-                        "installer",
-                        "expiresAt",
-                        clock.instant().plus(Duration.ofHours(1)).toString()));
-        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        grantInstallerFor(owner, site, organisation, Duration.ofHours(1));
         assertThat(api.get("/api/v1/sites/" + site, installer.token()).status()).isEqualTo(200);
 
         clock.advance(Duration.ofHours(2));
@@ -297,17 +287,7 @@ class InstallerGrantsIntegrationTests {
         var site = newSite(owner);
         var installer = api.newPerson();
         var organisation = newOrganisation(installer, "installer");
-        var granted = api.post(
-                grantsOf(site),
-                owner.token(),
-                Map.of(
-                        "organisationId",
-                        organisation,
-                        "role",
-                        "installer",
-                        "expiresAt",
-                        clock.instant().plus(Duration.ofHours(1)).toString()));
-        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        grantInstallerFor(owner, site, organisation, Duration.ofHours(1));
         clock.advance(Duration.ofHours(2));
 
         var listed = api.get(grantsOf(site), owner.token()).json();
@@ -320,6 +300,20 @@ class InstallerGrantsIntegrationTests {
         var again = grantInstaller(owner, site, organisation);
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(api.get("/api/v1/sites/" + site, installer.token()).status()).isEqualTo(200);
+    }
+
+    private void grantInstallerFor(Account owner, String site, String organisation, Duration lifetime) {
+        var granted = api.post(
+                grantsOf(site),
+                owner.token(),
+                Map.of(
+                        "organisationId",
+                        organisation,
+                        "role",
+                        "installer",
+                        "expiresAt",
+                        clock.instant().plus(lifetime).toString()));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
     }
 
     private ApiClient.Response grantInstaller(Account owner, String site, String organisation) {

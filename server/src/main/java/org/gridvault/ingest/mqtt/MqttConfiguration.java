@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Starts the embedded broker, or subscribes to the external broker when {@code gridvault.mqtt.broker-url} is set. */
+/** The embedded broker, unless MQTT is off or an external broker is configured (see {@link ExternalBrokerConfiguration}). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("${gridvault.mqtt.enabled:true} and '${gridvault.mqtt.broker-url:}' == ''")
 class MqttConfiguration {
@@ -44,16 +44,5 @@ class MqttConfiguration {
         var interceptor = new TelemetryInterceptor(intake, states, new DeviceErrors(), ingest.durableTimeout());
         var extension = new GridVaultBrokerExtension(authenticator, interceptor, connections);
         return new EmbeddedMqttBroker(properties, extension);
-    }
-
-    @Bean
-    @ConditionalOnExpression("${gridvault.mqtt.enabled:true} and '${gridvault.mqtt.broker-url:}' != ''")
-    ExternalBrokerSubscriber externalBrokerSubscriber(
-            MqttProperties properties,
-            TelemetryIntake intake,
-            DeviceCatalog catalog,
-            DeviceStates states,
-            java.time.Clock clock) {
-        return new ExternalBrokerSubscriber(properties, intake, catalog, states, clock);
     }
 }

@@ -1,4 +1,7 @@
-/** REST endpoints of the privacy module: the notice, a person's consents and who received their data. */
+/**
+ * REST endpoints of the privacy module: the notice, a person's consents and who received their data, and the
+ * operators' view of the audit log.
+ */
 @NullMarked
 package org.gridvault.privacy.web;
 

@@ -1,0 +1,28 @@
+package org.gridvault.telemetry;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the rollup worker ({@link Rollups}).
+ *
+ * @param delay the pause between two scheduled runs (a run ends when the queue is empty or after {@code
+ *     batchesPerRun} batches); read by {@code @Scheduled} as {@code gridvault.telemetry.rollups.delay}
+ * @param batchSize queue rows rolled up in one transaction
+ * @param batchesPerRun the most batches one scheduled run takes before it pauses
+ * @param mergeGap queued ranges of one device closer than this are rolled up as one range
+ * @param maxPowerGap the longest time between two power readings that still counts when energy is integrated from
+ *     power; a longer gap contributes no energy
+ */
+@Validated
+@ConfigurationProperties("gridvault.telemetry.rollups")
+public record RollupProperties(
+        @DefaultValue("5s") Duration delay,
+        @DefaultValue("200") @Min(1) @Max(10_000) int batchSize,
+        @DefaultValue("50") @Min(1) int batchesPerRun,
+        @DefaultValue("5m") Duration mergeGap,
+        @DefaultValue("15m") Duration maxPowerGap) {}

@@ -1,0 +1,205 @@
+package org.gridvault.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.gridvault.ApiClient;
+import org.gridvault.IntegrationTest;
+import org.gridvault.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class SiteEnergyIntegrationTests {
+
+    private static final Instant NINE = Instant.parse("2026-03-20T09:00:00Z");
+
+    private final ApiClient api;
+    private final Rollups rollups;
+    private final TelemetryTestData data;
+
+    SiteEnergyIntegrationTests(
+            ApiClient api, JdbcClient jdbc, Rollups rollups, MutableClock clock, TransactionTemplate transactions) {
+        this.api = api;
+        this.rollups = rollups;
+        this.data = new TelemetryTestData(api, jdbc, clock, transactions);
+    }
+
+    @Test
+    void sumsGridMeterAndPvCountersAndDerivesConsumption() {
+        var owner = api.newPerson();
+        var site = homeWithMeterAndPv(owner);
+
+        var response = api.get(energyOf(site, "2026-03-20T09:00:00Z", "2026-03-20T10:00:00Z", "PT15M"), owner.token());
+
+        assertThat(response.status()).isEqualTo(200);
+        var quarters = response.json();
+        assertThat(quarters.size()).isEqualTo(4);
+        var first = quarters.get(0);
+        assertThat(first.path("start").asString()).isEqualTo("2026-03-20T09:00:00Z");
+        assertThat(first.path("gridImportWh").asLong()).isEqualTo(300);
+        assertThat(first.path("gridExportWh").asLong()).isEqualTo(150);
+        assertThat(first.path("productionWh").asLong()).isEqualTo(750);
+        assertThat(first.path("batteryChargeWh").asLong()).isZero();
+        assertThat(first.path("batteryDischargeWh").asLong()).isZero();
+        assertThat(first.path("evChargingWh").asLong()).isZero();
+        assertThat(first.path("consumptionWh").asLong()).isEqualTo(750 + 300 - 150);
+    }
+
+    @Test
+    void returnsEveryIntervalOfTheRangeWithZerosWhereNothingWasMeasured() {
+        var owner = api.newPerson();
+        var site = homeWithMeterAndPv(owner);
+
+        var hours = api.get(energyOf(site, "2026-03-20T08:00:00Z", "2026-03-20T12:00:00Z", "PT1H"), owner.token())
+                .json();
+
+        assertThat(hours.valueStream().map(hour -> hour.path("start").asString()))
+                .containsExactly(
+                        "2026-03-20T08:00:00Z", "2026-03-20T09:00:00Z", "2026-03-20T10:00:00Z", "2026-03-20T11:00:00Z");
+        assertThat(hours.valueStream().map(hour -> hour.path("consumptionWh").asLong()))
+                .containsExactly(0L, 3_600L, 0L, 0L);
+    }
+
+    @Test
+    void countsTheHistoryOfDecommissionedDevices() {
+        var owner = api.newPerson();
+        var site = data.site(owner, "Europe/Berlin");
+        var pv = data.device(owner, site, "pv_inverter");
+        data.write(TelemetryTestData.every(
+                pv,
+                Duration.ofMinutes(5),
+                NINE,
+                NINE.plus(Duration.ofHours(1)),
+                t -> Map.of(
+                        Metric.ENERGY_PRODUCED_WH,
+                        50.0 * Duration.between(NINE, t).toMinutes())));
+        rollups.rollUpPending();
+        assertThat(api.delete("/api/v1/devices/" + pv, owner.token()).status()).isEqualTo(200);
+
+        var day = api.get(energyOf(site, "2026-03-20", "2026-03-21", "P1D"), owner.token())
+                .json();
+
+        assertThat(day.get(0).path("productionWh").asLong()).isEqualTo(3_000);
+    }
+
+    @Test
+    void offersTheSameAsCsvWithAHeaderRow() {
+        var owner = api.newPerson();
+        var site = homeWithMeterAndPv(owner);
+
+        var response =
+                api.get(energyCsvOf(site, "2026-03-20T09:00:00Z", "2026-03-20T09:30:00Z", "PT15M"), owner.token());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(response.body().split("\r\n"))
+                .containsExactly(
+                        "start,gridImportWh,gridExportWh,productionWh,batteryChargeWh,batteryDischargeWh,"
+                                + "evChargingWh,consumptionWh",
+                        "2026-03-20T09:00:00Z,300,150,750,0,0,0,900",
+                        "2026-03-20T09:15:00Z,300,150,750,0,0,0,900");
+    }
+
+    @Test
+    void isNotFoundForSomeoneWhoCannotSeeTheSite() {
+        var site = data.site(api.newPerson(), "Europe/Berlin");
+        var stranger = api.newPerson();
+
+        var json = api.get(energyOf(site, "2026-03-20", "2026-03-21", "PT1H"), stranger.token());
+        var csv = api.get(energyCsvOf(site, "2026-03-20", "2026-03-21", "PT1H"), stranger.token());
+
+        assertThat(json.status()).isEqualTo(404);
+        assertThat(json.code()).isEqualTo("sites:site.not-found");
+        assertThat(csv.status()).isEqualTo(404);
+        assertThat(csv.code()).isEqualTo("sites:site.not-found");
+    }
+
+    @Test
+    void refusesBadParametersWithTheirCodes() {
+        var owner = api.newPerson();
+        var site = data.site(owner, "Europe/Berlin");
+
+        assertProblem(owner, energyOf(site, "2026-03-20", "2026-03-21", "PT5M"), 422, "telemetry:interval.unsupported");
+        assertProblem(owner, energyOf(site, "2026-03-20", "2026-03-21", "P1W"), 422, "telemetry:interval.unsupported");
+        assertProblem(owner, energyOf(site, "2026-03-21", "2026-03-20", "PT1H"), 422, "telemetry:range.invalid");
+        assertProblem(owner, energyOf(site, "2026-03-20", "2026-03-20", "PT1H"), 422, "telemetry:range.invalid");
+        assertProblem(owner, energyOf(site, "yesterday", "2026-03-20", "PT1H"), 422, "telemetry:time.invalid");
+        assertProblem(owner, energyOf(site, "2020-01-01", "2026-03-20", "PT15M"), 422, "telemetry:range.too-large");
+        assertProblem(
+                owner,
+                "/api/v1/sites/" + site + "/energy?from=2026-03-20&to=2026-03-21",
+                400,
+                "request:parameter.missing");
+        var tooLarge = api.get(energyCsvOf(site, "2020-01-01", "2026-03-20", "PT1H"), owner.token());
+        assertThat(tooLarge.json().path("limit").asInt()).isEqualTo(10_000);
+    }
+
+    @Test
+    void answersAProblemToACsvClientToo() {
+        var owner = api.newPerson();
+        var site = data.site(owner, "Europe/Berlin");
+
+        var response = api.send(api.request(energyCsvOf(site, "2026-03-21", "2026-03-20", "P1D"))
+                .header("Authorization", "Bearer " + owner.token())
+                .header("Accept", "text/csv"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.code()).isEqualTo("telemetry:range.invalid");
+    }
+
+    @Test
+    void isDescribedInTheApiDocumentation() {
+        var paths = api.get("/api/docs/openapi.json", null).json().path("paths");
+
+        assertThat(paths.has("/api/v1/sites/{siteId}/energy")).isTrue();
+        assertThat(paths.has("/api/v1/sites/{siteId}/energy.csv")).isTrue();
+        assertThat(paths.has("/api/v1/devices/{deviceId}/series")).isTrue();
+    }
+
+    private void assertProblem(ApiClient.Account owner, String path, int status, String code) {
+        var response = api.get(path, owner.token());
+        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(status);
+        assertThat(response.code()).as(path).isEqualTo(code);
+    }
+
+    /**
+     * A site whose grid meter imports 100 Wh and exports 50 Wh and whose PV inverter produces 250 Wh every 5 minutes
+     * from 09:00 to 10:00 UTC on 2026-03-20.
+     */
+    private String homeWithMeterAndPv(ApiClient.Account owner) {
+        var site = data.site(owner, "Europe/Berlin");
+        var meter = data.device(owner, site, "grid_meter");
+        var pv = data.device(owner, site, "pv_inverter");
+        var end = NINE.plus(Duration.ofHours(1));
+        data.write(TelemetryTestData.every(meter, Duration.ofMinutes(5), NINE, end, t -> {
+            long steps = Duration.between(NINE, t).toMinutes() / 5;
+            return Map.of(
+                    Metric.ENERGY_IMPORT_WH, 10_000.0 + 100 * steps,
+                    Metric.ENERGY_EXPORT_WH, 2_000.0 + 50 * steps,
+                    Metric.POWER_W, 600.0);
+        }));
+        data.write(TelemetryTestData.every(
+                pv,
+                Duration.ofMinutes(5),
+                NINE,
+                end,
+                t -> Map.of(
+                        Metric.ENERGY_PRODUCED_WH,
+                        500_000.0 + 250 * (Duration.between(NINE, t).toMinutes() / 5))));
+        rollups.rollUpPending();
+        return site;
+    }
+
+    private static String energyOf(String site, String from, String to, String interval) {
+        return "/api/v1/sites/%s/energy?from=%s&to=%s&interval=%s".formatted(site, from, to, interval);
+    }
+
+    private static String energyCsvOf(String site, String from, String to, String interval) {
+        return "/api/v1/sites/%s/energy.csv?from=%s&to=%s&interval=%s".formatted(site, from, to, interval);
+    }
+}
