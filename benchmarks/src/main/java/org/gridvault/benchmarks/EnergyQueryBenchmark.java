@@ -19,7 +19,7 @@ import java.util.concurrent.Semaphore;
  * Latency of the site energy API on a year of data: S sites with a grid meter and a PV inverter each, registered
  * through the REST API, and a year of rollups written straight into the rollup tables with SQL (15-minute buckets
  * from {@code generate_series}; hours, local days and months summed from them, as the rollup worker's cascade would),
- * which takes minutes instead of the hours replaying 15-minute samples through ingest would. Then, after a warm-up,
+ * which takes minutes, and measures the queries apart from ingest and the rollup worker. Then, after a warm-up,
  * N requests each of a random site's day at PT15M (96 intervals) and its year at P1D (365), one at a time over HTTP.
  *
  * <pre>java -cp benchmarks/target/gridvault-benchmarks.jar org.gridvault.benchmarks.EnergyQueryBenchmark \
