@@ -27,6 +27,12 @@ record Arguments(Map<String, String> values) {
         return values.containsKey(name) ? Integer.parseInt(values.get(name).replace("_", "")) : fallback;
     }
 
+    /** {@code --work-dir}, or a new directory under the system temp directory (created only when none is given). */
+    java.nio.file.Path workDirectory(String prefix) throws java.io.IOException {
+        var given = values.get("work-dir");
+        return given != null ? java.nio.file.Path.of(given) : java.nio.file.Files.createTempDirectory(prefix);
+    }
+
     boolean flag(String name) {
         return Boolean.parseBoolean(values.getOrDefault(name, "false"));
     }

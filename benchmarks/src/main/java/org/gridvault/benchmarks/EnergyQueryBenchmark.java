@@ -1,6 +1,5 @@
 package org.gridvault.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,8 +38,7 @@ public final class EnergyQueryBenchmark {
         int requests = options.integer("requests", 200);
         int warmup = options.integer("warmup", 50);
         int repeats = options.integer("repeats", 3);
-        var workDir = Path.of(options.string(
-                "work-dir", Files.createTempDirectory("gridvault-energy").toString()));
+        var workDir = options.workDirectory("gridvault-energy");
         var lastDay = LocalDate.now(ZONE);
         var firstDay = lastDay.minusDays(days);
 

@@ -1,6 +1,5 @@
 package org.gridvault.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -38,8 +37,7 @@ public final class IngestBenchmark {
         int perMessage = options.integer("readings-per-message", 1);
         long readings = options.integer("readings", 1_000_000);
         var mode = options.string("mode", "both");
-        var workDir = Path.of(options.string(
-                "work-dir", Files.createTempDirectory("gridvault-ingest").toString()));
+        var workDir = options.workDirectory("gridvault-ingest");
         var jvmOptions = new ArrayList<String>();
         if (!options.string("server-jvm-options", "").isBlank()) {
             jvmOptions.addAll(Arrays.asList(

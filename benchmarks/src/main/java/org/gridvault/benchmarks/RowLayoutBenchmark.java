@@ -37,8 +37,7 @@ public final class RowLayoutBenchmark {
         int devices = options.integer("devices", 1_000);
         int rounds = options.integer("rounds", 3);
         int perTransaction = options.integer("readings-per-transaction", 10_000);
-        var workDir = Path.of(options.string(
-                "work-dir", Files.createTempDirectory("gridvault-rowlayout").toString()));
+        var workDir = options.workDirectory("gridvault-rowlayout");
         var migration = Files.readString(Path.of(options.string("migration", MIGRATION.toString())));
 
         var fleet = MeterFleet.ofRandomIds(devices, Instant.parse("2026-01-05T00:00:00Z"), Duration.ofSeconds(10));

@@ -52,8 +52,7 @@ public final class WritePathBenchmark {
         int readings = options.integer("readings", 500_000);
         int devices = options.integer("devices", 1_000);
         var batchSizes = List.of(options.string("batches", "250,1000,5000").split(","));
-        var workDir = Path.of(options.string(
-                "work-dir", Files.createTempDirectory("gridvault-writepath").toString()));
+        var workDir = options.workDirectory("gridvault-writepath");
         var migration = Files.readString(Path.of(options.string(
                 "migration", "server/src/main/resources/db/migration/telemetry/V1__telemetry_create_samples.sql")));
         var fleet = MeterFleet.ofRandomIds(devices, Instant.parse("2026-01-05T00:00:00Z"), Duration.ofSeconds(10));
