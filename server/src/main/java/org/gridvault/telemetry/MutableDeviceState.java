@@ -4,16 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.gridvault.devices.DeviceId;
 import org.jspecify.annotations.Nullable;
 
 /** One device's live state; every method is synchronized on the instance, so updates of one device never interleave. */
 final class MutableDeviceState {
 
-    /** Bounds the memory a device whose writes keep failing can take; beyond it, the oldest are forgotten. */
-    private static final int MAX_UNWRITTEN = 10_000;
+    /**
+     * How far below the highest sequence number late readings are still told apart from duplicates. Further back,
+     * readings are accepted and storage (keyed by device and time) keeps re-sent ones from changing anything.
+     */
+    private static final int SEQUENCE_WINDOW = 64;
 
     private final DeviceId device;
     private final double[] latest = Reading.noValues();
@@ -21,12 +22,13 @@ final class MutableDeviceState {
     private Instant statusSince = Instant.EPOCH;
     private Instant lastSeenAt = Instant.EPOCH;
     private @Nullable Instant lastReadingAt;
-    private long lastSeq = -1;
-    private @Nullable Instant lastSeqTs;
+    /** The highest sequence number seen, and which of the {@value #SEQUENCE_WINDOW} below it were seen (bit i: highest - 1 - i). */
+    private long highestSeq = -1;
+
+    private @Nullable Instant highestSeqTs;
+    private long seenBelowHighest;
     private long sequenceGaps;
     private long duplicates;
-    /** Sequence numbers of readings that could not be written: sent again, they are not duplicates. */
-    private @Nullable Set<Long> unwritten;
     /** Exponentially weighted mean spacing of readings, in milliseconds; 0 until two readings arrived. */
     private double meanSpacingMillis;
 
@@ -36,39 +38,59 @@ final class MutableDeviceState {
         this.device = device;
     }
 
+    /**
+     * Checks a sequence number against the highest one seen and the {@value #SEQUENCE_WINDOW} before it: a number seen
+     * again with a time no newer is a duplicate; a missing number that arrives late (with an older time) fills its gap;
+     * a lower number with a newer time means the device restarted its sequence.
+     */
     synchronized boolean acceptSequence(long seq, Instant ts) {
-        if (unwritten != null && unwritten.remove(seq)) {
+        if (highestSeqTs == null) {
+            restartSequence(seq, ts);
             return true;
         }
-        if (lastSeqTs != null && seq <= lastSeq) {
-            if (!ts.isAfter(lastSeqTs)) {
-                duplicates++;
-                dirty = true;
-                return false;
-            }
-            // A restarted sequence with newer readings: the device rebooted.
-            lastSeq = seq;
-            lastSeqTs = ts;
+        if (seq > highestSeq) {
+            var ahead = seq - highestSeq;
+            sequenceGaps += ahead - 1;
+            seenBelowHighest = ahead >= SEQUENCE_WINDOW ? 0 : (seenBelowHighest << ahead) | (1L << (ahead - 1));
+            highestSeq = seq;
+            highestSeqTs = ts.isAfter(highestSeqTs) ? ts : highestSeqTs;
+            dirty = dirty || ahead > 1;
             return true;
         }
-        if (lastSeqTs != null && seq > lastSeq + 1) {
-            sequenceGaps += seq - lastSeq - 1;
+        var behind = highestSeq - seq;
+        var seen = behind == 0 || (behind <= SEQUENCE_WINDOW && (seenBelowHighest & (1L << (behind - 1))) != 0);
+        if (seen && !ts.isAfter(highestSeqTs)) {
+            duplicates++;
+            dirty = true;
+            return false;
+        }
+        if (ts.isAfter(highestSeqTs)) {
+            // The sequence went down while time went forward: the device restarted counting.
+            restartSequence(seq, ts);
+            return true;
+        }
+        if (behind <= SEQUENCE_WINDOW) {
+            seenBelowHighest |= 1L << (behind - 1);
+            sequenceGaps = Math.max(0, sequenceGaps - 1);
             dirty = true;
         }
-        lastSeq = seq;
-        lastSeqTs = ts;
         return true;
     }
 
-    /** The reading with this sequence number was not written, so the device will send it again. */
+    /** The reading with this sequence number was not written, so the device will send it again: not a duplicate. */
     synchronized void forgetSequence(long seq) {
-        if (unwritten == null) {
-            unwritten = new LinkedHashSet<>();
+        var behind = highestSeq - seq;
+        if (behind == 0) {
+            highestSeqTs = null;
+        } else if (behind > 0 && behind <= SEQUENCE_WINDOW) {
+            seenBelowHighest &= ~(1L << (behind - 1));
         }
-        if (unwritten.size() >= MAX_UNWRITTEN) {
-            unwritten.remove(unwritten.iterator().next());
-        }
-        unwritten.add(seq);
+    }
+
+    private void restartSequence(long seq, Instant ts) {
+        highestSeq = seq;
+        highestSeqTs = ts;
+        seenBelowHighest = 0;
     }
 
     synchronized void record(Reading reading, Instant now) {
