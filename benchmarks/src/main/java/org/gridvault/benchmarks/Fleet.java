@@ -1,7 +1,7 @@
 package org.gridvault.benchmarks;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +42,7 @@ final class Fleet implements AutoCloseable {
         System.out.printf(
                 "Registered %,d sites with a grid meter each in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
         // Readings are one second apart, starting 30 days back: even an hour-long soak stays in the past.
-        var firstTs = Instant.now().minus(Duration.ofDays(30));
+        var firstTs = Clock.systemUTC().instant().minus(Duration.ofDays(30));
         var devices = new ArrayList<MqttDevice>();
         started = System.nanoTime();
         for (int i = 0; i < count; i += 100) {

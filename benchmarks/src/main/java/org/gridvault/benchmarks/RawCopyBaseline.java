@@ -1,8 +1,8 @@
 package org.gridvault.benchmarks;
 
 import java.sql.DriverManager;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 
 /**
@@ -17,7 +17,8 @@ record RawCopyBaseline(String jdbcUrl) {
 
     /** Rows per second for {@code rows} readings from {@code devices} meters. */
     double rowsPerSecond(long rows, int devices) throws Exception {
-        var fleet = MeterFleet.ofRandomIds(devices, Instant.now().minus(Duration.ofDays(40)), Duration.ofSeconds(1));
+        var fleet = MeterFleet.ofRandomIds(
+                devices, Clock.systemUTC().instant().minus(Duration.ofDays(40)), Duration.ofSeconds(1));
         var batches = new ArrayList<byte[]>();
         for (long from = 0; from < rows; from += 10_000) {
             batches.add(SampleCopy.wide(fleet.readings(from, (int) Math.min(10_000, rows - from))));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,7 +141,8 @@ public final class WritePathBenchmark {
                                     queued.setArray(1, connection.createArrayOf("uuid", devices.get(b)));
                                     queued.setTimestamp(2, Timestamp.from(fleet.start()));
                                     queued.setTimestamp(3, Timestamp.from(fleet.start()));
-                                    queued.setTimestamp(4, Timestamp.from(Instant.now()));
+                                    queued.setTimestamp(
+                                            4, Timestamp.from(Clock.systemUTC().instant()));
                                     queued.executeUpdate();
                                 }
                             }
