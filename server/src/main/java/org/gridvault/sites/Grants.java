@@ -126,15 +126,6 @@ class Grants {
                 .list();
     }
 
-    /** The person who owns the site. */
-    Optional<PersonId> ownerOf(SiteId site) {
-        return jdbc.sql(
-                        "select person_id from sites.grants where site_id = :site and role = 'owner' and status = 'active'")
-                .param("site", site.value())
-                .query((row, i) -> new PersonId(row.getObject("person_id", UUID.class)))
-                .optional();
-    }
-
     /** Pending invitations to a normalised (trimmed, lower-case) e-mail address, found by its lookup hash. */
     List<Grant> pendingInvitationsFor(String email) {
         return jdbc.sql("""

@@ -125,7 +125,6 @@ public class SiteAccess {
     }
 
     private Decision decide(PersonId person, Site site, Grant grant) {
-        var owner = grants.ownerOf(site.id()).orElseThrow(() -> notFound(site.id()));
         var basis = new AccessGrant(
                 grant.role().wireName(),
                 grant.id().toString(),
@@ -133,7 +132,7 @@ public class SiteAccess {
                 grant.organisationId() == null ? null : grant.organisationId().value());
         return decisions.decide(new DecisionRequest(
                 new SubjectId(person.value()),
-                new SubjectId(owner.value()),
+                new SubjectId(site.owner().value()),
                 Purpose.SERVICE,
                 SITE_DATA,
                 "site:" + site.id(),

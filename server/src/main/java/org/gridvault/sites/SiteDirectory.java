@@ -53,6 +53,7 @@ public class SiteDirectory {
         var now = clock.instant();
         var site = validated(new Site(
                 SiteId.random(),
+                owner,
                 required(details.name(), "name"),
                 timeZone(required(details.timeZone(), "timeZone")),
                 required(details.region(), "region"),
@@ -61,7 +62,7 @@ public class SiteDirectory {
                 details.longitude(),
                 details.installedOn(),
                 now));
-        sites.insert(site, owner);
+        sites.insert(site);
         grants.insert(
                 new Grant(
                         UUID.randomUUID(),
@@ -104,6 +105,7 @@ public class SiteDirectory {
         var current = access.require(person, id, SitePermission.EDIT).site();
         var changed = validated(new Site(
                 id,
+                current.owner(),
                 change.name() == null ? current.name() : change.name(),
                 change.timeZone() == null ? current.timeZone() : timeZone(change.timeZone()),
                 change.region() == null ? current.region() : change.region(),

@@ -41,27 +41,23 @@ class Sites {
         this.keys = keys;
     }
 
-    void insert(Site site, PersonId owner) {
+    void insert(Site site) {
         jdbc.sql("""
                         insert into sites.sites (id, owner_id, name, time_zone, region, address_ciphertext,
                             latitude_ciphertext, longitude_ciphertext, installed_on, created_at)
                         values (:id, :owner, :name, :zone, :region, :address, :latitude, :longitude, :installedOn,
                             :createdAt)
-                        """).params(parameters(site, owner)).update();
+                        """).params(parameters(site)).update();
     }
 
-    /** Stores the changed description, encrypted with the key of the site's owner. */
+    /** Stores the changed description, encrypted with the key of the site's owner (the owner never changes). */
     void update(Site site) {
-        var owner = jdbc.sql("select owner_id from sites.sites where id = :id")
-                .param("id", site.id().value())
-                .query(UUID.class)
-                .single();
         jdbc.sql("""
                         update sites.sites set name = :name, time_zone = :zone, region = :region,
                             address_ciphertext = :address, latitude_ciphertext = :latitude,
                             longitude_ciphertext = :longitude, installed_on = :installedOn
                         where id = :id
-                        """).params(parameters(site, new PersonId(owner))).update();
+                        """).params(parameters(site)).update();
     }
 
     Optional<Site> findById(SiteId id) {
@@ -82,11 +78,11 @@ class Sites {
                 .list();
     }
 
-    private Map<String, Object> parameters(Site site, PersonId owner) {
-        var subject = new SubjectId(owner.value());
+    private Map<String, Object> parameters(Site site) {
+        var subject = new SubjectId(site.owner().value());
         var values = new HashMap<String, Object>();
         values.put("id", site.id().value());
-        values.put("owner", owner.value());
+        values.put("owner", site.owner().value());
         values.put("name", site.name());
         values.put("zone", site.timeZone().getId());
         values.put("region", site.region());
@@ -100,12 +96,14 @@ class Sites {
 
     private Site map(ResultSet row, int index) throws SQLException {
         var id = new SiteId(row.getObject("id", UUID.class));
-        var owner = new SubjectId(row.getObject("owner_id", UUID.class));
+        var ownerId = new PersonId(row.getObject("owner_id", UUID.class));
+        var owner = new SubjectId(ownerId.value());
         var installedOn = row.getDate("installed_on");
         var latitude = decrypt(owner, row.getBytes("latitude_ciphertext"), LATITUDE, id);
         var longitude = decrypt(owner, row.getBytes("longitude_ciphertext"), LONGITUDE, id);
         return new Site(
                 id,
+                ownerId,
                 row.getString("name"),
                 ZoneId.of(row.getString("time_zone")),
                 row.getString("region"),
