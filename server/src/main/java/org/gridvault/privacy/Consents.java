@@ -42,33 +42,49 @@ public class Consents {
 
     /** The person's state for every optional purpose. */
     public List<ConsentState> of(SubjectId subject) {
+        var published = notices.all();
         return Arrays.stream(Purpose.values())
                 .filter(Purpose::needsConsent)
-                .map(purpose -> state(subject, purpose))
+                .map(purpose -> state(subject, purpose, published))
                 .toList();
     }
 
     public ConsentState state(SubjectId subject, Purpose purpose) {
+        return state(subject, purpose, notices.all());
+    }
+
+    /** Whether processing for an optional purpose is allowed for the person right now. */
+    public boolean allows(SubjectId subject, Purpose purpose) {
+        return latest(subject, purpose)
+                .filter(Entry::granted)
+                .filter(entry -> isCurrent(staleFrom(entry, notices.latestMaterial())))
+                .isPresent();
+    }
+
+    private ConsentState state(SubjectId subject, Purpose purpose, List<NoticeVersion> published) {
         var latest = latest(subject, purpose);
         if (latest.isEmpty()) {
             return new ConsentState(purpose, false, null, null, false, null);
         }
         var entry = latest.get();
-        var staleFrom = staleFrom(entry);
-        var now = clock.instant();
-        var effective = entry.granted() && (staleFrom == null || now.isBefore(staleFrom));
+        var latestMaterial = published.stream().filter(NoticeVersion::material).findFirst();
+        var staleFrom = staleFrom(entry, latestMaterial);
+        var version = published.stream()
+                .filter(notice -> notice.contentHash().equals(entry.noticeHash()))
+                .map(NoticeVersion::version)
+                .findFirst()
+                .orElse(null);
         return new ConsentState(
                 purpose,
                 entry.granted(),
                 entry.at(),
-                versionOf(entry.noticeHash()),
-                effective,
+                version,
+                entry.granted() && isCurrent(staleFrom),
                 entry.granted() ? staleFrom : null);
     }
 
-    /** Whether processing for an optional purpose is allowed for the person right now. */
-    public boolean allows(SubjectId subject, Purpose purpose) {
-        return state(subject, purpose).effective();
+    private boolean isCurrent(@Nullable Instant staleFrom) {
+        return staleFrom == null || clock.instant().isBefore(staleFrom);
     }
 
     /** Grants or withdraws consent to an optional purpose, in the audit log too; returns the new state. */
@@ -99,19 +115,11 @@ public class Consents {
     }
 
     /** When a granted consent stops counting because a material notice came after it; null if it does not. */
-    private @Nullable Instant staleFrom(Entry entry) {
-        return notices.latestMaterial()
+    private @Nullable Instant staleFrom(Entry entry, Optional<NoticeVersion> latestMaterial) {
+        return latestMaterial
                 .filter(material -> !material.contentHash().equals(entry.noticeHash()))
                 .filter(material -> material.effectiveAt().isAfter(entry.at()))
                 .map(material -> material.effectiveAt().plus(properties.reconsentGrace()))
-                .orElse(null);
-    }
-
-    private @Nullable String versionOf(String noticeHash) {
-        return notices.all().stream()
-                .filter(notice -> notice.contentHash().equals(noticeHash))
-                .map(NoticeVersion::version)
-                .findFirst()
                 .orElse(null);
     }
 
