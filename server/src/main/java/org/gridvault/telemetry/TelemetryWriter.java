@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +63,10 @@ public class TelemetryWriter implements SmartLifecycle {
     private final Clock clock;
     private final BlockingQueue<Pending> queue;
     private final AtomicInteger queuedReadings = new AtomicInteger();
+    /** Database sessions whose staging table exists (it lives as long as the session), so it is created once each. */
+    private final Set<PGConnection> sessionsWithStaging =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -216,10 +223,14 @@ public class TelemetryWriter implements SmartLifecycle {
         }
         partitions.ensure(connection, months);
         connection.setAutoCommit(false);
+        var session = connection.unwrap(PGConnection.class);
+        var firstBatchOfSession = !sessionsWithStaging.contains(session);
         try (var statement = connection.createStatement()) {
-            statement.execute(
-                    "create temp table if not exists samples_in (like telemetry.samples) on commit delete rows");
-            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            if (firstBatchOfSession) {
+                statement.execute(
+                        "create temp table if not exists samples_in (like telemetry.samples) on commit delete rows");
+            }
+            var copy = session.getCopyAPI();
             var encoded = SampleCopyFormat.encode(mergedByInstant(readings));
             copy.copyIn(
                     "copy samples_in (" + SampleCopyFormat.columns() + ") from stdin (format binary)",
@@ -234,6 +245,9 @@ public class TelemetryWriter implements SmartLifecycle {
                 queued.executeUpdate();
             }
             connection.commit();
+            if (firstBatchOfSession) {
+                sessionsWithStaging.add(session);
+            }
         } catch (SQLException | java.io.IOException | RuntimeException e) {
             connection.rollback();
             throw e instanceof SQLException sql ? sql : new SQLException("Could not copy readings", e);
