@@ -1,5 +1,6 @@
 package org.gridvault.insights;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -14,7 +15,11 @@ import java.util.Set;
  *     day. A band does not run across midnight: split it into two.
  * @param pricePerKwh the import price per kWh in the tariff's currency
  */
-public record PriceBand(Set<DayOfWeek> days, LocalTime from, LocalTime to, BigDecimal pricePerKwh) {
+public record PriceBand(
+        Set<DayOfWeek> days,
+        @JsonFormat(pattern = "HH:mm") LocalTime from,
+        @JsonFormat(pattern = "HH:mm") LocalTime to,
+        BigDecimal pricePerKwh) {
 
     public PriceBand {
         days = Set.copyOf(days);
