@@ -122,6 +122,15 @@ class EnergyFlowsIntegrationTests {
                 "request:parameter.missing");
     }
 
+    @Test
+    void isDescribedInTheApiDocumentation() {
+        var paths = api.get("/api/docs/openapi.json", null).json().path("paths");
+
+        assertThat(paths.has("/api/v1/sites/{siteId}/flows")).isTrue();
+        assertThat(paths.has("/api/v1/sites/{siteId}/costs")).isTrue();
+        assertThat(paths.path("/api/v1/sites/{siteId}/tariffs").has("put")).isTrue();
+    }
+
     private void assertProblem(ApiClient.Account owner, String path, int status, String code) {
         var response = api.get(path, owner.token());
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(status);
