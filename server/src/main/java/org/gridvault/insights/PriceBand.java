@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * An import price that applies on some weekdays between two local times of day, in the site's time zone.
  *
- * @param days the weekdays it applies on (at least one)
+ * @param days the weekdays it applies on (at least one), kept in weekday order
  * @param from the local time it starts at, on a quarter hour
  * @param to the local time it ends at (exclusive), on a quarter hour; {@code 00:00} means midnight at the end of the
  *     day. A band does not run across midnight: split it into two.
@@ -22,7 +24,9 @@ public record PriceBand(
         BigDecimal pricePerKwh) {
 
     public PriceBand {
-        days = Set.copyOf(days);
+        var ordered = EnumSet.noneOf(DayOfWeek.class);
+        ordered.addAll(days);
+        days = Collections.unmodifiableSet(ordered);
     }
 
     /** Whether the band covers this local weekday and time of day. */
