@@ -79,6 +79,23 @@ class EnergyCostsIntegrationTests {
     }
 
     @Test
+    void chargesExactlyOneDailyChargeOnDaysOf23And25Hours() {
+        var owner = api.newPerson();
+        var site = data.site(owner);
+        putTariff(owner, site, TariffsIntegrationTests.flat("2026-03-01", "0.30"));
+
+        var spring = api.get(costsOf(site, "2026-03-29", "2026-03-30", "PT1H"), owner.token())
+                .json();
+        var autumn = api.get(costsOf(site, "2026-10-25", "2026-10-26", "PT15M"), owner.token())
+                .json();
+
+        assertThat(spring.path("intervals").size()).isEqualTo(23);
+        assertThat(spring.path("total").path("fixedCharge").decimalValue()).isEqualByComparingTo("0.48");
+        assertThat(autumn.path("intervals").size()).isEqualTo(100);
+        assertThat(autumn.path("total").path("fixedCharge").decimalValue()).isEqualByComparingTo("0.48");
+    }
+
+    @Test
     void sitesWithoutATariffSayHowToAddOne() {
         var owner = api.newPerson();
         var site = data.site(owner);

@@ -2,6 +2,7 @@ package org.gridvault.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.gridvault.ApiClient;
 import org.gridvault.IntegrationTest;
 import org.gridvault.telemetry.Rollups;
@@ -91,6 +92,24 @@ class EnergyFlowsIntegrationTests {
                 .isEqualTo(byQuarter.path("total").path("flows"));
         assertThat(byMonth.path("intervals").get(0).path("flows"))
                 .isEqualTo(byQuarter.path("total").path("flows"));
+    }
+
+    @Test
+    void showsTheFlowsToAViewerTheOwnerInvited() {
+        var owner = api.newPerson();
+        var site = data.homeWithADay(owner);
+        var viewer = api.newPerson();
+        var invited = api.post(
+                "/api/v1/sites/" + site + "/grants", owner.token(), Map.of("email", viewer.email(), "role", "viewer"));
+        var grant = invited.json().path("id").asString();
+        assertThat(api.post("/api/v1/me/invitations/" + grant + "/accept", viewer.token(), null)
+                        .status())
+                .isEqualTo(200);
+
+        var response = api.get(flowsOf(site, "2026-03-20", "2026-03-21", "P1D"), viewer.token());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertFlows(response.json().path("total").path("flows"), 1_200, 0, 1_200, 600, 0, 600, 0, 600, 600, 0);
     }
 
     @Test
