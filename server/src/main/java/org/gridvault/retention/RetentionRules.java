@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ public class RetentionRules {
 
     private final SortedMap<String, RetentionRule> rules;
 
+    @Autowired
     RetentionRules(RetentionProperties properties) {
         this.rules = new TreeMap<>(properties.rules());
     }
