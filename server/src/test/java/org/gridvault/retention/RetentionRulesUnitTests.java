@@ -62,7 +62,7 @@ class RetentionRulesUnitTests {
                 .startsWith("30 days after the earliest of `revoked_at`, `expires_at`, then deleted");
         assertThat(rules.describe("privacy.consent_ledger"))
                 .startsWith("3 years after the account is closed, then deleted");
-        assertThat(rules.describe("sites.sites")).startsWith("while the site exists");
+        assertThat(rules.describe("sites.sites")).isEqualTo("until the owner erases the site or their account");
     }
 
     @Test
