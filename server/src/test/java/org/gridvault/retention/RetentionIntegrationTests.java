@@ -44,7 +44,7 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>Runs in a context of its own (retention is off in the shared one, whose tests move the clock by months): a tiny
  * batch size to show the bound holds, the scheduled job on so that the run at start-up happens, rollups only when a
- * test asks, and one extra rule that anonymises. Tests here only move the clock forward and only count on their own
+ * test asks, one extra rule that anonymises and one that names a column that does not exist. Tests here only move the clock forward and only count on their own
  * rows.
  */
 @IntegrationTest
@@ -60,7 +60,11 @@ import org.springframework.test.context.TestPropertySource;
             "gridvault.retention.rules.lock-times.timestamps=first_failure_at",
             "gridvault.retention.rules.lock-times.keep=P7D",
             "gridvault.retention.rules.lock-times.action=anonymise",
-            "gridvault.retention.rules.lock-times.anonymise=locked_until"
+            "gridvault.retention.rules.lock-times.anonymise=locked_until",
+            "gridvault.retention.rules.misconfigured.tables=accounts.login_failures",
+            "gridvault.retention.rules.misconfigured.from=data-age",
+            "gridvault.retention.rules.misconfigured.timestamps=no_such_column",
+            "gridvault.retention.rules.misconfigured.keep=P1D"
         })
 class RetentionIntegrationTests {
 
@@ -262,6 +266,27 @@ class RetentionIntegrationTests {
             assertThat(entry.details().toString())
                     .doesNotContain(longClosed.value().toString());
         });
+    }
+
+    @Test
+    void recordsAFailingRuleAndStillAppliesTheOthers() {
+        var expired = loginFailures(1, clock.instant().minus(Duration.ofDays(31)), null);
+        var before = lastSeq();
+
+        clock.advance(Duration.ofDays(1));
+        var run = retention.runIfDue().orElseThrow();
+
+        assertThat(outcome(run, "misconfigured", "accounts.login_failures").error())
+                .isEqualTo("BadSqlGrammarException");
+        assertThat(existing(expired)).as("the other rules still ran").isEmpty();
+        assertThat(entries(before, "retention.rule.failed")).singleElement().satisfies(entry -> {
+            assertThat(entry.details().path("rule").asString()).isEqualTo("misconfigured");
+            assertThat(entry.details().path("error").asString()).isEqualTo("BadSqlGrammarException");
+        });
+        assertThat(entries(before, "retention.run.completed"))
+                .singleElement()
+                .satisfies(entry ->
+                        assertThat(entry.details().path("failed").asString()).isEqualTo("1"));
     }
 
     private void write(DeviceId device, Instant... times) throws Exception {
