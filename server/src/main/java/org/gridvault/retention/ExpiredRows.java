@@ -2,6 +2,8 @@ package org.gridvault.retention;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gridvault.database.Timestamps;
 import org.gridvault.privacy.ClosedAccounts;
@@ -86,7 +88,7 @@ class ExpiredRows {
         return eachClosedPage(cutoff, subjects -> inBatches(sql, null, subjects, batchSize));
     }
 
-    private Count eachClosedPage(Instant cutoff, java.util.function.Function<List<java.util.UUID>, Count> action) {
+    private Count eachClosedPage(Instant cutoff, Function<List<UUID>, Count> action) {
         var total = Count.NONE;
         for (var source : closedAccounts) {
             SubjectId after = null;
@@ -106,8 +108,7 @@ class ExpiredRows {
         return total;
     }
 
-    private Count inBatches(
-            String sql, @Nullable Instant cutoff, @Nullable List<java.util.UUID> subjects, int batchSize) {
+    private Count inBatches(String sql, @Nullable Instant cutoff, @Nullable List<UUID> subjects, int batchSize) {
         long rows = 0;
         int batches = 0;
         while (true) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.gridvault.privacy.AuditEntry;
 import org.gridvault.privacy.AuditLog;
@@ -154,8 +155,8 @@ public class Retention {
         var entry = AuditEntry.bySystem(ACTOR, outcome.failed() ? "retention.rule.failed" : "retention.rule.applied")
                 .on("table", outcome.table())
                 .with("rule", outcome.rule())
-                .with("from", rule.from().name().toLowerCase(java.util.Locale.ROOT))
-                .with("action", rule.action().name().toLowerCase(java.util.Locale.ROOT))
+                .with("from", rule.from().name().toLowerCase(Locale.ROOT))
+                .with("action", rule.action().name().toLowerCase(Locale.ROOT))
                 .with("cutoff", outcome.cutoff())
                 .with("rows", outcome.rows())
                 .with("batches", outcome.batches());

@@ -3,6 +3,7 @@ package org.gridvault.retention;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,6 +33,6 @@ public record RetentionProperties(
         @DefaultValue Map<String, RetentionRule> rules) {
 
     public RetentionProperties {
-        rules = new TreeMap<>(rules == null ? Map.of() : rules);
+        rules = Collections.unmodifiableSortedMap(new TreeMap<>(rules == null ? Map.of() : rules));
     }
 }
