@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,9 +172,13 @@ public final class ExportTables {
                 case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
                     json.writeString(String.valueOf(Timestamps.read(row, column)));
                 case Types.ARRAY -> writeArray(row.getArray(index));
-                case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY ->
-                    throw new IllegalStateException("%s.%s.%s holds bytes: decrypt or withhold it in the export"
-                            .formatted(schema, name, column));
+                case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> {
+                    if (column.endsWith(CIPHERTEXT)) {
+                        throw new IllegalStateException("%s.%s.%s is encrypted: decrypt or withhold it in the export"
+                                .formatted(schema, name, column));
+                    }
+                    json.writeString(HexFormat.of().formatHex(row.getBytes(index)));
+                }
                 default -> {
                     if (typeName.equals("json") || typeName.equals("jsonb")) {
                         json.writeRawValue(row.getString(index));
