@@ -122,7 +122,8 @@ class GreenButtonIntegrationTests {
     }
 
     @Test
-    void aSitesExportReimportedIntoAnotherSiteGivesTheSameIntervalsAndImportingTwiceChangesNothing() throws Exception {
+    void aSitesExportReimportedIntoAnotherSiteGivesTheSameQuarterHoursAndHoursAndImportingTwiceChangesNothing()
+            throws Exception {
         var owner = api.newPerson();
         var original = site(owner, "Europe/Berlin");
         var meter = meter(owner, original);
@@ -139,6 +140,16 @@ class GreenButtonIntegrationTests {
         assertThat(longs(after, "gridImportWh")).isEqualTo(longs(before, "gridImportWh"));
         assertThat(longs(after, "gridExportWh")).isEqualTo(longs(before, "gridExportWh"));
         assertThat(longs(before, "gridImportWh").stream().filter(wh -> wh > 0)).hasSize(192);
+
+        var hourlyCopy = site(owner, "Europe/Berlin");
+        var hourly = importFeed(
+                owner, hourlyCopy, exportFeed(owner, original, "2026-06-01T00:00:00Z", "2026-06-03T00:00:00Z", "PT1H"));
+        rollups.rollUpPending();
+        assertThat(hourly.status()).as(hourly.body()).isEqualTo(201);
+        var hoursBefore = energy(owner, original, "2026-06-01T00:00:00Z", "2026-06-03T00:00:00Z", "PT1H");
+        var hoursAfter = energy(owner, hourlyCopy, "2026-06-01T00:00:00Z", "2026-06-03T00:00:00Z", "PT1H");
+        assertThat(longs(hoursAfter, "gridImportWh")).isEqualTo(longs(hoursBefore, "gridImportWh"));
+        assertThat(longs(hoursAfter, "gridExportWh")).isEqualTo(longs(hoursBefore, "gridExportWh"));
 
         var again = importFeed(owner, copy, feed);
         rollups.rollUpPending();
@@ -244,11 +255,25 @@ class GreenButtonIntegrationTests {
         long rolledUpAt = System.nanoTime();
         var exported = exportFeed(owner, site, "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "PT15M");
         long exportedAt = System.nanoTime();
+        var everything = api.get("/api/v1/me/export?format=json", owner.token());
+        long everythingAt = System.nanoTime();
 
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         assertThat(imported.json().path("intervals").asInt()).isEqualTo(2 * quarterHours);
         var readings = exported.split("<espi:IntervalReading>", -1).length - 1;
         assertThat(readings).isEqualTo(2 * quarterHours);
+        assertThat(everything.status()).isEqualTo(200);
+        var samples = StreamSupport.stream(everything.json().path("parts").spliterator(), false)
+                .flatMap(part -> StreamSupport.stream(part.path("tables").spliterator(), false))
+                .filter(table -> table.path("table").asString().equals("telemetry.samples"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(samples.path("rows").size())
+                .as("a reading at every quarter-hour boundary")
+                .isEqualTo(quarterHours + 1);
+        System.out.printf(
+                "MEASURE the JSON export of the same person (samples and every rollup tier): %d ms (%.1f MB)%n",
+                (everythingAt - exportedAt) / 1_000_000, everything.body().length() / 1e6);
         System.out.printf(
                 "MEASURE a year of 15-minute import and export values (%d readings, feed %.1f MB): import %d ms,"
                         + " roll-up %d ms, export %d ms (%.1f MB)%n",
