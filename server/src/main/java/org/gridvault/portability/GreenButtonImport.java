@@ -66,13 +66,6 @@ public class GreenButtonImport {
     public ImportResult importFeed(PersonId person, SiteId site, InputStream feed) {
         access.require(person, site, SitePermission.EDIT);
         var intervals = GreenButtonReader.read(feed);
-        if (intervals.size() > MAX_INTERVALS) {
-            throw ApiProblem.unprocessable(
-                            "portability:greenbutton.too-many-intervals",
-                            "The feed has %d interval readings; one import takes at most %d (five years of 15-minute import and export values). Split it by year."
-                                    .formatted(intervals.size(), MAX_INTERVALS))
-                    .with("limit", MAX_INTERVALS);
-        }
         var now = clock.instant();
         if (intervals.last().isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw ApiProblem.unprocessable(

@@ -78,6 +78,7 @@ final class GreenButtonReader {
         String title = "";
         Entry entry = null;
         long[] reading = null;
+        int readings = 0;
         while (xml.hasNext()) {
             switch (xml.next()) {
                 case XMLStreamConstants.START_ELEMENT -> {
@@ -120,6 +121,9 @@ final class GreenButtonReader {
                                         && reading[1] != Long.MIN_VALUE
                                         && reading[2] != Long.MIN_VALUE) {
                                     entry.readings.add(reading);
+                                    if (++readings > GreenButtonImport.MAX_INTERVALS) {
+                                        throw tooMany();
+                                    }
                                 }
                                 reading = null;
                             }
@@ -133,6 +137,15 @@ final class GreenButtonReader {
             }
         }
         return new Parsed(title, entries);
+    }
+
+    /** Refused while reading, before a huge feed fills the memory. */
+    static ApiProblem tooMany() {
+        return ApiProblem.unprocessable(
+                        "portability:greenbutton.too-many-intervals",
+                        "The feed has more than %d interval readings (five years of 15-minute import and export values). Split it by year."
+                                .formatted(GreenButtonImport.MAX_INTERVALS))
+                .with("limit", GreenButtonImport.MAX_INTERVALS);
     }
 
     private static String parent(ArrayDeque<String> path) {
