@@ -1,0 +1,83 @@
+package org.gridvault.sites;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.gridvault.privacy.ErasureParticipant;
+import org.gridvault.privacy.ErasureReports;
+import org.gridvault.privacy.ErasureRequested;
+import org.gridvault.privacy.WithoutDisclosure;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erases a person's part of sites: the sites they own, with everything on them ({@link SiteErased} lets devices and
+ * telemetry go first, in this transaction), the grants they hold on other people's sites (which end:
+ * {@link SiteAccessRevoked}, then the rows go), and their name as the one who granted access on other sites (replaced
+ * by the erased-person id, so the other owner's list of grants stays whole).
+ */
+@WithoutDisclosure("Erases the person's own sites and grants at their request; reads nothing out")
+@Component
+class SiteErasure implements ErasureParticipant {
+
+    /** Stands for an erased person where another person's rows must keep a value. */
+    static final UUID ERASED_PERSON = new UUID(0, 0);
+
+    private final JdbcClient jdbc;
+    private final ErasureReports reports;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SiteErasure(JdbcClient jdbc, ErasureReports reports, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.reports = reports;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public String part() {
+        return "sites";
+    }
+
+    @EventListener
+    @Order(10)
+    @Transactional
+    public void on(ErasureRequested event) {
+        var person = event.subject().value();
+        var now = clock.instant();
+        var owned = jdbc.sql("select id from sites.sites where owner_id = :person")
+                .param("person", person)
+                .query(UUID.class)
+                .list();
+        for (var site : owned) {
+            events.publishEvent(new SiteErased(new SiteId(site), now));
+            jdbc.sql("delete from sites.grants where site_id = :site")
+                    .param("site", site)
+                    .update();
+            jdbc.sql("delete from sites.sites where id = :site")
+                    .param("site", site)
+                    .update();
+        }
+        jdbc.sql("select id, site_id, role from sites.grants where person_id = :person and status = 'active'")
+                .param("person", person)
+                .query((row, i) -> new SiteAccessRevoked(
+                        new SiteId(row.getObject("site_id", UUID.class)),
+                        row.getObject("id", UUID.class),
+                        SiteRole.fromWireName(row.getString("role")),
+                        now))
+                .list()
+                .forEach(events::publishEvent);
+        jdbc.sql("delete from sites.grants where person_id = :person")
+                .param("person", person)
+                .update();
+        jdbc.sql("update sites.grants set granted_by = :erased where granted_by = :person")
+                .param("person", person)
+                .param("erased", ERASED_PERSON)
+                .update();
+        reports.report(event.request(), part());
+    }
+}
