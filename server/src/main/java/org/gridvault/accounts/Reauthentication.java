@@ -83,7 +83,7 @@ public class Reauthentication {
                 .optional()
                 .orElse(null);
         var now = clock.instant();
-        if (at == null || at.plus(properties.reauthenticationWindow()).isBefore(now) || at.isAfter(now)) {
+        if (at == null || at.plus(properties.reauthenticationWindow()).isBefore(now)) {
             throw ApiProblem.forbidden(
                             "accounts:reauthentication-required",
                             "This request needs a fresh confirmation of your password. Send it with POST"

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -260,7 +261,8 @@ public class PrivacyRequests {
             RequestStatus status,
             @Nullable Instant effectiveAt) {
         var id = new PrivacyRequestId(UUID.randomUUID());
-        var now = clock.instant();
+        // PostgreSQL keeps microseconds: compute the deadline from what is stored.
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var jurisdiction = jurisdiction();
         jdbc.sql("""
                         insert into privacy.requests (id, type, subject_id, subject_ref, jurisdiction, detail,

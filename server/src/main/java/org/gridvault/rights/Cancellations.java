@@ -1,6 +1,7 @@
 package org.gridvault.rights;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import org.gridvault.privacy.AuditEntry;
 import org.gridvault.privacy.AuditLog;
 import org.gridvault.privacy.Erasures;
@@ -50,7 +51,9 @@ public class Cancellations {
             return pending.get();
         }
         var request = requests.schedule(
-                subject, RequestType.CANCELLATION, clock.instant().plus(properties.cancellationGrace()));
+                subject,
+                RequestType.CANCELLATION,
+                clock.instant().truncatedTo(ChronoUnit.MICROS).plus(properties.cancellationGrace()));
         audit.record(AuditEntry.byPerson(subject, "rights.cancellation.requested")
                 .about(subject)
                 .on("privacy-request", request.id())
