@@ -200,6 +200,8 @@ public class Erasures {
             }
             eraseOwnRecords(subject);
             requests.complete(request);
+            // A cancellation still in its grace period is answered by this erasure too.
+            requests.completePending(subject, RequestType.CANCELLATION);
             requests.forget(subject);
             keys.destroy(subject);
             audit.record(AuditEntry.bySystem("erasure", "privacy.erasure.completed")

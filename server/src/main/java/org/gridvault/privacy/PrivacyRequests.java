@@ -247,6 +247,18 @@ public class PrivacyRequests {
                 : properties.defaultJurisdiction();
     }
 
+    /** Completes the person's pending requests of a type (a scheduled cancellation, answered by their erasure). */
+    void completePending(SubjectId subject, RequestType type) {
+        jdbc.sql("""
+                        update privacy.requests set status = 'completed', completed_at = :now
+                        where subject_id = :subject and type = :type and status in ('scheduled', 'open')
+                        """)
+                .param("subject", subject.value())
+                .param("type", type.wireName())
+                .param("now", Timestamps.of(clock.instant()))
+                .update();
+    }
+
     /** Removes the person from the register, keeping their pseudonym: part of their erasure. */
     void forget(SubjectId subject) {
         jdbc.sql("update privacy.requests set subject_id = null where subject_id = :subject")

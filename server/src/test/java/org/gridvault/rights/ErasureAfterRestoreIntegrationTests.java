@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A backup made before an erasure, restored into a fresh database, does not bring the person back (P18): GridVault
  * replays the erasure ledger (kept next to the key file, outside the database) at start-up, erases them again and
- * destroys their key again, so their old ciphertext cannot be decrypted.
+ * destroys their key again, so their old ciphertext cannot be decrypted. Also: cancellations that came due while
+ * GridVault was not running are carried out at start-up.
  */
 class ErasureAfterRestoreIntegrationTests {
 
@@ -39,6 +40,7 @@ class ErasureAfterRestoreIntegrationTests {
         assumeTrue(Files.isExecutable(PG_DUMP) && Files.isExecutable(PSQL), "postgresql-client is not installed");
         var before = TestDatabase.newDatabase();
         ApiClient.Account person;
+        ApiClient.Account cancelling;
         String site;
         byte[] emailCiphertext;
         var dump = dataDirectory.resolve("backup.sql");
@@ -47,6 +49,11 @@ class ErasureAfterRestoreIntegrationTests {
             var rights = new Rights(api);
             person = api.newPerson();
             site = rights.newSite(person);
+            cancelling = api.newPerson();
+            rights.reauthenticate(cancelling);
+            var cancellation = api.post("/api/v1/me/cancellation", cancelling.token(), null);
+            assertThat(cancellation.json().path("request").path("status").asString())
+                    .isEqualTo("scheduled");
             emailCiphertext = first.getBean(JdbcClient.class)
                     .sql("select email_ciphertext from accounts.people where id = :id")
                     .param("id", person.id())
@@ -62,11 +69,19 @@ class ErasureAfterRestoreIntegrationTests {
         }
         var restored = TestDatabase.newDatabase();
         run(PSQL, "--file=" + dump, restored, dataDirectory.resolve("psql.log"));
-        assertThat(count(restored, "select count(*) from accounts.people where id = ?", person.id()))
+        assertThat(single(restored, "select count(*) from accounts.people where id = ?", person.id()))
                 .as("the backup has the person")
                 .isOne();
-        assertThat(count(restored, "select count(*) from privacy.person_keys where subject_id = ?", person.id()))
+        assertThat(single(restored, "select count(*) from privacy.person_keys where subject_id = ?", person.id()))
                 .as("and their key")
+                .isOne();
+
+        // The cancellation's grace period ended while GridVault was not running.
+        assertThat(single(
+                        restored,
+                        "update privacy.requests set effective_at = now() - interval '1 day'"
+                                + " where subject_id = ? and type = 'cancellation' returning 1",
+                        cancelling.id()))
                 .isOne();
 
         try (var second = start(dataDirectory, restored)) {
@@ -135,7 +150,7 @@ class ErasureAfterRestoreIntegrationTests {
         assertThat(process.exitValue()).as(Files.readString(log)).isZero();
     }
 
-    private static long count(String databaseUrl, String sql, UUID id) throws Exception {
+    private static long single(String databaseUrl, String sql, UUID id) throws Exception {
         try (var connection = DriverManager.getConnection(databaseUrl, "postgres", "");
                 var statement = connection.prepareStatement(sql)) {
             statement.setObject(1, id);
