@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.gridvault.ApiClient;
-import org.gridvault.IntegrationTest;
 import org.gridvault.MutableClock;
 import org.gridvault.privacy.PersonKeys;
 import org.gridvault.privacy.SubjectId;
@@ -18,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Account cancellation (P30): confirmed with when it takes effect, undoable for the grace period (7 days by
  * default), then carried out by the scheduled job on the injected clock: the account is erased, every grant ends.
  */
-@IntegrationTest
+@ClockMovingIntegrationTest
 class CancellationIntegrationTests {
 
     private final ApiClient api;

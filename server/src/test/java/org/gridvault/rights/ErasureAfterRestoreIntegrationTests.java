@@ -17,6 +17,7 @@ import org.gridvault.TestDatabase;
 import org.gridvault.privacy.FieldBinding;
 import org.gridvault.privacy.PersonKeys;
 import org.gridvault.privacy.PrivacyRequests;
+import org.gridvault.privacy.Pseudonyms;
 import org.gridvault.privacy.SubjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +103,9 @@ class ErasureAfterRestoreIntegrationTests {
                     .as("the old ciphertext")
                     .isEmpty();
             assertThat(api.tryLogIn(person.email(), person.password()).status()).isEqualTo(401);
+            var reference = second.getBean(Pseudonyms.class).reference(subject);
             assertThat(second.getBean(PrivacyRequests.class).all(PrivacyRequests.Filter.ALL))
+                    .filteredOn(request -> request.subjectRef().equals(reference))
                     .filteredOn(request -> "replayed from the erasure ledger".equals(request.detail()))
                     .singleElement()
                     .satisfies(

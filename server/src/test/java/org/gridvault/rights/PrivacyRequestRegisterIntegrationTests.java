@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.gridvault.ApiClient;
-import org.gridvault.IntegrationTest;
 import org.gridvault.MutableClock;
 import org.gridvault.privacy.PrivacyRequest;
 import org.gridvault.privacy.PrivacyRequests;
@@ -21,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * month, extendable once by two), computed across month ends; the operator's overdue and due-soon views, CSV export
  * and extension with a reason and a notice the person sees.
  */
-@IntegrationTest
+@ClockMovingIntegrationTest
 class PrivacyRequestRegisterIntegrationTests {
 
     private final ApiClient api;
