@@ -1,6 +1,7 @@
 package org.gridvault.accounts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.gridvault.database.Timestamps;
 import org.gridvault.privacy.AuditEntry;
@@ -10,6 +11,7 @@ import org.gridvault.problems.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -28,6 +30,7 @@ public class Reauthentication {
 
     private final People people;
     private final Passwords passwords;
+    private final LoginFailures failures;
     private final JdbcClient jdbc;
     private final AccountsProperties properties;
     private final AuditLog audit;
@@ -36,32 +39,53 @@ public class Reauthentication {
     Reauthentication(
             People people,
             Passwords passwords,
+            LoginFailures failures,
             JdbcClient jdbc,
             AccountsProperties properties,
             AuditLog audit,
             Clock clock) {
         this.people = people;
         this.passwords = passwords;
+        this.failures = failures;
         this.jdbc = jdbc;
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Checks the password again; returns until when the caller's credential counts as freshly authenticated. */
-    @Transactional
+    /**
+     * Checks the password again; returns until when the caller's credential counts as freshly authenticated. Wrong
+     * passwords count towards the same throttling as failed log-ins for the person's address (429 once locked).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Instant confirm(AuthenticatedPerson caller, String password) {
         var person = caller.id().subject();
-        var row = people.findById(caller.id());
-        if (row.isEmpty() || !passwords.matches(password, row.get().passwordHash())) {
+        var row = people.findById(caller.id()).orElseThrow(() -> wrongPassword());
+        var key = Accounts.normalise(row.person().email());
+        var now = clock.instant();
+        failures.lockedUntil(key).filter(now::isBefore).ifPresent(until -> {
+            throw new ApiProblem(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "accounts:login.throttled",
+                            "Too many wrong passwords for this account. Try again in %d seconds."
+                                    .formatted(Math.max(
+                                            1, Duration.between(now, until).toSeconds())))
+                    .with(
+                            "retryAfterSeconds",
+                            Math.max(1, Duration.between(now, until).toSeconds()));
+        });
+        if (!passwords.matches(password, row.passwordHash())) {
+            failures.record(
+                    key,
+                    now,
+                    now.minus(properties.failureWindow()),
+                    properties.maxFailedLogins(),
+                    now.plus(properties.lockout()));
             audit.record(AuditEntry.byPerson(person, "accounts.reauthentication.failed")
                     .about(person));
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED,
-                    "accounts:credentials.invalid",
-                    "The password is not right. Enter the password you log in with.");
+            throw wrongPassword();
         }
-        var now = clock.instant();
+        failures.clear(key);
         jdbc.sql("update accounts.access_tokens set reauthenticated_at = :now where id = :id and person_id = :person")
                 .param("now", Timestamps.of(now))
                 .param("id", caller.tokenId())
@@ -71,6 +95,13 @@ public class Reauthentication {
                 .about(person)
                 .on("token", caller.tokenId()));
         return now.plus(properties.reauthenticationWindow());
+    }
+
+    private static ApiProblem wrongPassword() {
+        return new ApiProblem(
+                HttpStatus.UNAUTHORIZED,
+                "accounts:credentials.invalid",
+                "The password is not right. Enter the password you log in with.");
     }
 
     /** Refuses with 403 {@code accounts:reauthentication-required} unless the caller re-authenticated recently. */

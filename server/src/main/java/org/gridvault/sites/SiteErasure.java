@@ -1,10 +1,14 @@
 package org.gridvault.sites;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
+import org.gridvault.accounts.Accounts;
+import org.gridvault.accounts.PersonId;
 import org.gridvault.privacy.ErasureParticipant;
 import org.gridvault.privacy.ErasureReports;
 import org.gridvault.privacy.ErasureRequested;
+import org.gridvault.privacy.Pseudonyms;
 import org.gridvault.privacy.WithoutDisclosure;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -17,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Erases a person's part of sites: the sites they own, with everything on them ({@link SiteErased} lets devices and
  * telemetry go first, in this transaction), the grants they hold on other people's sites (which end:
  * {@link SiteAccessRevoked}, then the rows go), and their name as the one who granted access on other sites (replaced
- * by the erased-person id, so the other owner's list of grants stays whole).
+ * by the erased-person id, so the other owner's list of grants stays whole), and invitations addressed to them.
  */
 @WithoutDisclosure("Erases the person's own sites and grants at their request; reads nothing out")
 @Component
@@ -27,12 +31,22 @@ class SiteErasure implements ErasureParticipant {
     static final UUID ERASED_PERSON = new UUID(0, 0);
 
     private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Pseudonyms pseudonyms;
     private final ErasureReports reports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SiteErasure(JdbcClient jdbc, ErasureReports reports, ApplicationEventPublisher events, Clock clock) {
+    SiteErasure(
+            JdbcClient jdbc,
+            Accounts accounts,
+            Pseudonyms pseudonyms,
+            ErasureReports reports,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.pseudonyms = pseudonyms;
         this.reports = reports;
         this.events = events;
         this.clock = clock;
@@ -74,6 +88,15 @@ class SiteErasure implements ErasureParticipant {
         jdbc.sql("delete from sites.grants where person_id = :person")
                 .param("person", person)
                 .update();
+        // Invitations to their address they never accepted (or declined): the address is theirs, though encrypted
+        // with the inviting owner's key. Their account (and key) still exist: accounts erases its part last.
+        accounts.findById(new PersonId(person))
+                .ifPresent(account -> jdbc.sql("delete from sites.grants where invitee_email_lookup = :lookup")
+                        .param(
+                                "lookup",
+                                pseudonyms.lookupHash(
+                                        "email", account.email().strip().toLowerCase(Locale.ROOT)))
+                        .update());
         jdbc.sql("update sites.grants set granted_by = :erased where granted_by = :person")
                 .param("person", person)
                 .param("erased", ERASED_PERSON)

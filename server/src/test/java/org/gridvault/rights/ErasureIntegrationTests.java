@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -111,6 +113,17 @@ class ErasureIntegrationTests {
         rights.shareWith(neighbour, neighbourSite, person);
         assertThat(api.get("/api/v1/sites/" + neighbourSite, person.token()).status())
                 .isEqualTo(200);
+        // An invitation to their address they never answered.
+        var inviter = api.newPerson();
+        assertThat(api.post(
+                                "/api/v1/sites/" + rights.newSite(inviter) + "/grants",
+                                inviter.token(),
+                                Map.of("email", person.email(), "role", "viewer"))
+                        .status())
+                .isEqualTo(201);
+        var emailLookup = HexFormat.of()
+                .formatHex(pseudonyms.lookupHash("email", person.email().toLowerCase(Locale.ROOT)));
+        assertThat(personalRows.mentioning(emailLookup, Set.of())).isNotEmpty();
         // Consents, a restriction request in the register, an organisation.
         assertThat(api.put("/api/v1/me/consents/home-comparison", person.token(), Map.of("granted", true))
                         .status())
@@ -141,6 +154,9 @@ class ErasureIntegrationTests {
                 .as(
                         "tables that still mention the erased person, of %d personal tables",
                         personalRows.personalTables().size())
+                .isEmpty();
+        assertThat(personalRows.mentioning(emailLookup, Set.of()))
+                .as("tables that still hold the lookup hash of their e-mail address")
                 .isEmpty();
         assertThat(personalRows.mentioning(site, Set.of("privacy.audit_log")))
                 .as("their site is gone with everything on it")
