@@ -1,6 +1,7 @@
 package org.gridvault.sites;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.gridvault.accounts.Accounts;
@@ -68,6 +69,8 @@ class SiteErasure implements ErasureParticipant {
                 .query(UUID.class)
                 .list();
         for (var site : owned) {
+            // The viewers and installer organisations of the site lose their access first.
+            revokeActive("site_id = :id and role <> 'owner'", site, now);
             events.publishEvent(new SiteErased(new SiteId(site), now));
             jdbc.sql("delete from sites.grants where site_id = :site")
                     .param("site", site)
@@ -76,15 +79,7 @@ class SiteErasure implements ErasureParticipant {
                     .param("site", site)
                     .update();
         }
-        jdbc.sql("select id, site_id, role from sites.grants where person_id = :person and status = 'active'")
-                .param("person", person)
-                .query((row, i) -> new SiteAccessRevoked(
-                        new SiteId(row.getObject("site_id", UUID.class)),
-                        row.getObject("id", UUID.class),
-                        SiteRole.fromWireName(row.getString("role")),
-                        now))
-                .list()
-                .forEach(events::publishEvent);
+        revokeActive("person_id = :id", person, now);
         jdbc.sql("delete from sites.grants where person_id = :person")
                 .param("person", person)
                 .update();
@@ -102,5 +97,17 @@ class SiteErasure implements ErasureParticipant {
                 .param("erased", ERASED_PERSON)
                 .update();
         reports.report(event.request(), part());
+    }
+
+    private void revokeActive(String condition, UUID id, Instant now) {
+        jdbc.sql("select id, site_id, role from sites.grants where status = 'active' and " + condition)
+                .param("id", id)
+                .query((row, i) -> new SiteAccessRevoked(
+                        new SiteId(row.getObject("site_id", UUID.class)),
+                        row.getObject("id", UUID.class),
+                        SiteRole.fromWireName(row.getString("role")),
+                        now))
+                .list()
+                .forEach(events::publishEvent);
     }
 }

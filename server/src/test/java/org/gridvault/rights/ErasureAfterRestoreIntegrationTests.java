@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A backup made before an erasure, restored into a fresh database, does not bring the person back (P18): GridVault
  * replays the erasure ledger (kept next to the key file, outside the database) at start-up, erases them again and
  * destroys their key again, so their old ciphertext cannot be decrypted. Also: cancellations that came due while
- * GridVault was not running are carried out at start-up.
+ * GridVault was not running are carried out at start-up, and without a grace period a cancellation takes effect at
+ * once.
  */
 class ErasureAfterRestoreIntegrationTests {
 
@@ -85,7 +86,7 @@ class ErasureAfterRestoreIntegrationTests {
                         cancelling.id()))
                 .isOne();
 
-        try (var second = start(dataDirectory, restored)) {
+        try (var second = start(dataDirectory, restored, "--gridvault.rights.cancellation-grace=0")) {
             var api = new ApiClient(port(second));
             var jdbc = second.getBean(JdbcClient.class);
             var subject = new SubjectId(person.id());
@@ -115,16 +116,17 @@ class ErasureAfterRestoreIntegrationTests {
         assertThat(ledger).startsWith("psn_").doesNotContain(person.id().toString(), person.email());
     }
 
-    private static ConfigurableApplicationContext start(Path dataDirectory, String databaseUrl) {
-        return new SpringApplicationBuilder(GridVaultApplication.class)
-                .run(
-                        "--gridvault.data-dir=" + dataDirectory,
-                        "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=postgres",
-                        "--server.port=0",
-                        "--gridvault.mqtt.port=" + TestDatabase.freePort(),
-                        "--gridvault.mqtt.bind-address=127.0.0.1",
-                        "--gridvault.mqtt.persistence=in-memory");
+    private static ConfigurableApplicationContext start(Path dataDirectory, String databaseUrl, String... more) {
+        var arguments = new java.util.ArrayList<>(List.of(more));
+        arguments.addAll(List.of(
+                "--gridvault.data-dir=" + dataDirectory,
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
+                "--server.port=0",
+                "--gridvault.mqtt.port=" + TestDatabase.freePort(),
+                "--gridvault.mqtt.bind-address=127.0.0.1",
+                "--gridvault.mqtt.persistence=in-memory"));
+        return new SpringApplicationBuilder(GridVaultApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {
