@@ -10,10 +10,6 @@ import org.gridvault.privacy.PrivacyRequests;
 import org.gridvault.privacy.RequestType;
 import org.gridvault.privacy.SubjectId;
 import org.gridvault.problems.ApiProblem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -21,13 +17,11 @@ import org.springframework.stereotype.Service;
  * Account cancellation (P30): the person asks, is told when it takes effect, may undo it during the grace period
  * ({@code gridvault.rights.cancellation-grace}), and then the account is erased like an erasure request, which ends
  * every grant, session, token and installer authorisation of their sites, and leaves nobody to notify. Due
- * cancellations are carried out by {@link #runDue}, every {@code cancellation-check} and at start-up (catching up
- * on any that came due while the platform was down), by the injected clock. Thread-safe.
+ * cancellations are carried out by {@link #runDue}, every {@code cancellation-check} and at start-up
+ * ({@code CancellationCatchUp}: those that came due while the platform was down), by the injected clock. Thread-safe.
  */
 @Service
 public class Cancellations {
-
-    private static final Logger log = LoggerFactory.getLogger(Cancellations.class);
 
     private final PrivacyRequests requests;
     private final Erasures erasures;
@@ -85,13 +79,5 @@ public class Cancellations {
             requests.subjectOf(request.id()).ifPresent(subject -> erasures.start(request.id(), subject));
         }
         return due.size();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void catchUp() {
-        var carried = runDue();
-        if (carried > 0) {
-            log.info("Carried out {} account cancellations that came due while GridVault was not running", carried);
-        }
     }
 }
