@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.gridvault.database.Timestamps;
 import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -200,21 +201,20 @@ public class PrivacyRequests {
     /** Every request (for the operator), by deadline in force, earliest first. */
     public List<PrivacyRequest> all(Filter filter) {
         var now = clock.instant();
-        var soon = now.plus(properties.dueSoon());
-        return jdbc.sql("""
-                        select * from privacy.requests
-                        order by coalesce(extended_deadline, deadline), received_at, id
-                        """).query(PrivacyRequests::map).stream()
-                .filter(request -> switch (filter) {
-                    case ALL -> true;
-                    case PENDING -> request.status().pending();
-                    case OVERDUE -> request.overdue(now);
-                    case DUE_SOON ->
-                        request.status().pending()
-                                && !request.overdue(now)
-                                && !request.dueBy().isAfter(soon);
-                })
-                .toList();
+        var condition = switch (filter) {
+            case ALL -> "true";
+            case PENDING -> "status in ('scheduled', 'open')";
+            case OVERDUE -> "status in ('scheduled', 'open') and coalesce(extended_deadline, deadline) < :now";
+            case DUE_SOON ->
+                "status in ('scheduled', 'open') and coalesce(extended_deadline, deadline) between :now and :soon";
+        };
+        return jdbc.sql("select * from privacy.requests where " + condition
+                        + " order by coalesce(extended_deadline, deadline), received_at, id")
+                .paramSource(new MapSqlParameterSource()
+                        .addValue("now", Timestamps.of(now))
+                        .addValue("soon", Timestamps.of(now.plus(properties.dueSoon()))))
+                .query(PrivacyRequests::map)
+                .list();
     }
 
     /** Scheduled requests of a type whose time has come. */
