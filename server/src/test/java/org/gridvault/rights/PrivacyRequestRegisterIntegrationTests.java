@@ -127,6 +127,8 @@ class PrivacyRequestRegisterIntegrationTests {
                 "/api/v1/admin/privacy-requests/" + java.util.UUID.randomUUID() + "/extension",
                 operator,
                 Map.of("reason", " "));
+        var notAnId =
+                api.post("/api/v1/admin/privacy-requests/not-an-id/extension", operator, Map.of("reason", "busy"));
         var notAnOperator = api.get("/api/v1/admin/privacy-requests", person.token());
 
         assertThat(unknownFilter.status()).isEqualTo(400);
@@ -134,6 +136,8 @@ class PrivacyRequestRegisterIntegrationTests {
         assertThat(unknownRequest.status()).isEqualTo(404);
         assertThat(unknownRequest.code()).isEqualTo("privacy:request.not-found");
         assertThat(noReason.status()).isEqualTo(422);
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(notAnId.code()).isNotBlank();
         assertThat(notAnOperator.status()).isEqualTo(403);
     }
 
