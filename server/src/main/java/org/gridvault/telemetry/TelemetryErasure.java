@@ -36,16 +36,19 @@ class TelemetryErasure {
     @EventListener
     public void on(DeviceErased event) {
         states.forget(event.deviceId());
-        for (var table : TABLES) {
-            jdbc.sql("delete from telemetry." + table + " where device_id = :device")
-                    .param("device", event.deviceId().value())
-                    .update();
-        }
+        // First the queue: this waits for a rollup worker that holds a queued range of the device (it locks its rows
+        // until it has written the rollups), and keeps later workers from taking one, so no rollup of the device is
+        // written after the deletes below.
         jdbc.sql("update telemetry.rollup_queue set device_ids = array_remove(device_ids, :device)"
                         + " where :device = any(device_ids)")
                 .param("device", event.deviceId().value())
                 .update();
         jdbc.sql("delete from telemetry.rollup_queue where cardinality(device_ids) = 0")
                 .update();
+        for (var table : TABLES) {
+            jdbc.sql("delete from telemetry." + table + " where device_id = :device")
+                    .param("device", event.deviceId().value())
+                    .update();
+        }
     }
 }
