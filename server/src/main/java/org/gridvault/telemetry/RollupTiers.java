@@ -28,6 +28,8 @@ class RollupTiers {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Map<Integer, String> upsertsByMask = new ConcurrentHashMap<>();
+    /** The cascade and calendar statements, built once per tier and source (they run per device and rollup). */
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
 
     RollupTiers(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -56,21 +58,22 @@ class RollupTiers {
         long width = tier.fixedLength().toSeconds();
         var start = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), width) * width);
         var end = Instant.ofEpochSecond(Math.floorDiv(to.getEpochSecond() + width - 1, width) * width);
-        jdbc.sql("""
-                        insert into telemetry.%1$s as r (device_id, bucket_start, %2$s)
-                        select device_id, date_bin(interval '%3$d seconds', bucket_start, %4$s), %5$s
-                        from telemetry.%6$s
-                        where device_id = :device and bucket_start >= :from and bucket_start < :to
-                        group by device_id, 2
-                        %7$s
-                        """.formatted(
-                                tier.table(),
-                                String.join(", ", RollupColumns.VALUES),
-                                width,
-                                TIME_ORIGIN,
-                                RollupColumns.aggregates(),
-                                source.table(),
-                                replaceAll(List.of())))
+        var sql = statements.computeIfAbsent(tier + " from " + source, key -> """
+                insert into telemetry.%1$s as r (device_id, bucket_start, %2$s)
+                select device_id, date_bin(interval '%3$d seconds', bucket_start, %4$s), %5$s
+                from telemetry.%6$s
+                where device_id = :device and bucket_start >= :from and bucket_start < :to
+                group by device_id, 2
+                %7$s
+                """.formatted(
+                        tier.table(),
+                        String.join(", ", RollupColumns.VALUES),
+                        width,
+                        TIME_ORIGIN,
+                        RollupColumns.aggregates(),
+                        source.table(),
+                        replaceAll(List.of())));
+        jdbc.sql(sql)
                 .param("device", device.value())
                 .param("from", Timestamps.of(start))
                 .param("to", Timestamps.of(end))
@@ -79,19 +82,20 @@ class RollupTiers {
 
     /** Recomputes one local day or month of the device from {@code source}. */
     void writeCalendar(Resolution tier, Resolution source, DeviceId device, SiteCalendar.Period period) {
-        jdbc.sql("""
-                        insert into telemetry.%1$s as r (device_id, bucket_start, local_date, %2$s)
-                        select device_id, cast(:from as timestamptz), cast(:date as date), %3$s
-                        from telemetry.%4$s
-                        where device_id = :device and bucket_start >= :from and bucket_start < :to
-                        group by device_id
-                        %5$s
-                        """.formatted(
-                                tier.table(),
-                                String.join(", ", RollupColumns.VALUES),
-                                RollupColumns.aggregates(),
-                                source.table(),
-                                replaceAll(List.of("local_date"))))
+        var sql = statements.computeIfAbsent(tier + " from " + source, key -> """
+                insert into telemetry.%1$s as r (device_id, bucket_start, local_date, %2$s)
+                select device_id, cast(:from as timestamptz), cast(:date as date), %3$s
+                from telemetry.%4$s
+                where device_id = :device and bucket_start >= :from and bucket_start < :to
+                group by device_id
+                %5$s
+                """.formatted(
+                        tier.table(),
+                        String.join(", ", RollupColumns.VALUES),
+                        RollupColumns.aggregates(),
+                        source.table(),
+                        replaceAll(List.of("local_date"))));
+        jdbc.sql(sql)
                 .param("device", device.value())
                 .param("from", Timestamps.of(period.start()))
                 .param("to", Timestamps.of(period.end()))
