@@ -1,0 +1,426 @@
+package org.gridvault.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.gridvault.ApiClient;
+import org.gridvault.ApiClient.Account;
+import org.gridvault.IntegrationTest;
+import org.gridvault.MutableClock;
+import org.gridvault.devices.DeviceId;
+import org.gridvault.telemetry.Metric;
+import org.gridvault.telemetry.Reading;
+import org.gridvault.telemetry.Rollups;
+import org.gridvault.telemetry.TelemetryWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The pages in a real browser (Debian's Chromium) against the running application: what a person does, what they
+ * see, which cookies they get, and that no page logs an error. Screenshots go to {@code target/screenshots/}.
+ */
+@IntegrationTest
+class DashboardBrowserTests {
+
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private final ApiClient api;
+    private final TelemetryWriter writer;
+    private final Rollups rollups;
+    private final MutableClock clock;
+    private final String baseUrl;
+
+    DashboardBrowserTests(
+            ApiClient api,
+            TelemetryWriter writer,
+            Rollups rollups,
+            MutableClock clock,
+            @Value("${local.server.port}") int port) {
+        this.api = api;
+        this.writer = writer;
+        this.rollups = rollups;
+        this.clock = clock;
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    @Test
+    void aNewPersonSignsUpAcceptingTheNoticeLogsOutAndLogsInAgain() {
+        var visit = chromium.visit(baseUrl);
+        var page = visit.page();
+        var email = ApiClient.uniqueEmail();
+
+        page.navigate("/");
+        assertThat(page).hasURL(Pattern.compile("/login$"));
+        visit.screenshot("login");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create one"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Create your account")))
+                .isVisible();
+        page.getByLabel("Your name").fill("Ada Browser");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill("a-long-enough-password");
+        page.getByLabel("I have read the privacy notice and accept it.").check();
+        visit.screenshot("signup");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+
+        assertThat(page).hasURL(Pattern.compile("/sites$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your sites")))
+                .isVisible();
+        assertThat(page.locator(".who")).containsText("Ada Browser");
+        assertThat(onlySessionCookie(visit.context())).isTrue();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/login$"));
+        assertThat(visit.context().cookies()).isEmpty();
+
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill("not-the-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("The e-mail address or the password is not right.");
+        assertThat(visit.context().cookies()).isEmpty();
+
+        page.getByLabel("Password").fill("a-long-enough-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/sites$"));
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void aFreshVisitSetsNoCookieAndTheLanguageSwitchSetsNoneEither() {
+        var visit = chromium.visit(baseUrl);
+        var page = visit.page();
+
+        page.navigate("/login");
+        assertThat(visit.context().cookies()).isEmpty();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("中文")).click();
+        assertThat(page).hasURL(Pattern.compile("/login\\?lang=zh$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("登录")))
+                .isVisible();
+        assertThat(page.locator("html")).hasAttribute("lang", "zh");
+        assertThat(visit.context().cookies()).isEmpty();
+        visit.screenshot("login-zh");
+
+        var person = api.newPerson();
+        logIn(page, person);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("中文"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("您的站点")))
+                .isVisible();
+        assertThat(api.get("/api/v1/me", person.token()).json().path("language").asString())
+                .isEqualTo("zh");
+        assertThat(onlySessionCookie(visit.context())).isTrue();
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void theSiteOverviewShowsLivePowerThatUpdatesWithoutReloadAndTheDaysEnergy() {
+        var owner = api.newPerson();
+        var site = newSite(owner, "Sunny Home");
+        var meter = device(owner, site, "grid_meter");
+        var pv = device(owner, site, "pv_inverter");
+        var battery = device(owner, site, "battery");
+        var yesterday = LocalDate.ofInstant(clock.instant(), BERLIN).minusDays(1);
+        var start = yesterday.atStartOfDay(BERLIN).toInstant();
+        var end = yesterday.plusDays(1).atStartOfDay(BERLIN).toInstant();
+        // Every 5 minutes of yesterday: 100 Wh of solar, 50 Wh from the grid, 20 Wh to the grid.
+        var history = new ArrayList<Reading>();
+        long step = 0;
+        for (var t = start; !t.isAfter(end); t = t.plus(Duration.ofMinutes(5)), step++) {
+            history.add(Reading.of(pv, t, Map.of(Metric.ENERGY_PRODUCED_WH, 1_000.0 + 100.0 * step)));
+            history.add(Reading.of(
+                    meter,
+                    t,
+                    Map.of(Metric.ENERGY_IMPORT_WH, 5_000.0 + 50.0 * step, Metric.ENERGY_EXPORT_WH, 20.0 * step)));
+        }
+        write(history);
+        var now = clock.advance(Duration.ofSeconds(1));
+        write(List.of(
+                Reading.of(pv, now, Map.of(Metric.POWER_W, 2_500.0)),
+                Reading.of(meter, now, Map.of(Metric.POWER_W, -300.0)),
+                Reading.of(battery, now, Map.of(Metric.POWER_W, -500.0, Metric.SOC_PCT, 64.0))));
+        rollups.rollUpPending();
+
+        var visit = chromium.visit(baseUrl);
+        var page = visit.page();
+        logIn(page, owner);
+        assertThat(page).hasURL(Pattern.compile("/sites/" + site + "$"));
+        page.navigate("/sites/" + site + "?period=day&date=" + yesterday);
+
+        var solar = page.locator("[data-flow=solar] .value");
+        assertThat(solar).hasText("2.50 kW");
+        assertThat(page.locator("[data-flow=home] .value")).hasText("1.70 kW");
+        assertThat(page.locator("[data-flow=grid]")).containsText("0.30 kW");
+        assertThat(page.locator("[data-flow=grid]")).containsText("to the grid");
+        assertThat(page.locator("[data-flow=battery]")).containsText("charging · 64 %");
+        assertThat(page.locator("#live")).hasAttribute("aria-live", "polite");
+        assertThat(page.locator(".totals-grid")).containsText("28.8 kWh");
+        assertThat(page.locator(".totals-grid")).containsText("37.4 kWh");
+        assertThat(page.locator("#self-sufficiency .value")).hasText("62%");
+        assertThat(page.locator("#self-consumption .value")).hasText("80%");
+        assertThat(page.locator(".totals-grid")).containsText("no data for the previous period");
+        assertThat(page.locator("#energy-chart canvas")).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download CSV")))
+                .hasAttribute(
+                        "href",
+                        "/api/v1/sites/%s/energy.csv?from=%s&to=%s&interval=PT1H"
+                                .formatted(site, yesterday, yesterday.plusDays(1)));
+        visit.screenshot("site-overview");
+
+        write(List.of(Reading.of(pv, clock.advance(Duration.ofSeconds(1)), Map.of(Metric.POWER_W, 3_100.0))));
+        assertThat(solar)
+                .hasText(
+                        "3.10 kW",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        assertThat(page).hasURL(Pattern.compile("date=" + yesterday));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Previous period"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("date=" + yesterday.minusDays(1)));
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Month").setExact(true))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("period=month"));
+        assertThat(page.locator("#energy-chart canvas")).isVisible();
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void theOverviewFitsAPhoneScreen() {
+        var owner = api.newPerson();
+        var site = newSite(owner, "Flat");
+        device(owner, site, "pv_inverter");
+        var visit = chromium.visit(baseUrl, 390, 844);
+        var page = visit.page();
+        logIn(page, owner);
+        assertThat(page).hasURL(Pattern.compile("/sites/" + site + "$"));
+        assertThat(page.locator("#energy-chart canvas")).isVisible();
+
+        var overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        visit.screenshot("site-overview-phone");
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void anOwnerRegistersADeviceAndSeesItsSecretOnlyOnce() {
+        var owner = api.newPerson();
+        var site = newSite(owner, "Workshop");
+        var visit = chromium.visit(baseUrl);
+        var page = visit.page();
+        logIn(page, owner);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Devices"))
+                .click();
+        assertThat(page.locator(".empty")).hasText("No devices yet.");
+
+        var serial = "PV-" + UUID.randomUUID().toString().substring(0, 8);
+        page.getByLabel("Serial number").fill(serial);
+        page.getByLabel("Kind").selectOption("PV_INVERTER");
+        page.getByLabel("Firmware").fill("2.4.1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register"))
+                .click();
+
+        var secret = page.locator(".secret-value");
+        assertThat(secret).hasText(Pattern.compile("^gv_dev_"));
+        var row = page.locator("#device-list tbody tr");
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText(serial);
+        assertThat(row).containsText("Solar inverter");
+        assertThat(row).containsText("offline");
+        assertThat(row).containsText("2.4.1");
+        visit.screenshot("devices");
+        var shownSecret = secret.textContent();
+        var devices = api.get("/api/v1/sites/" + site + "/devices", owner.token());
+        assertThat(devices.body()).contains(serial).doesNotContain(shownSecret);
+
+        page.reload();
+        assertThat(page.locator("#device-list tbody tr")).containsText(serial);
+        assertThat(page.locator(".secret-value")).hasCount(0);
+        assertThat(page.content()).doesNotContain(shownSecret);
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void anOwnerGrantsAnInstallerWhoFindsTheSiteOpensItAndTheOwnerSeesTheDisclosure() {
+        var owner = api.newPerson();
+        var siteName = "Villa " + UUID.randomUUID().toString().substring(0, 6);
+        var site = newSite(owner, siteName);
+        var meter = device(owner, site, "grid_meter");
+        write(List.of(Reading.of(meter, clock.instant(), Map.of(Metric.POWER_W, 800.0))));
+        var otherSite = newSite(owner, "Garage " + UUID.randomUUID().toString().substring(0, 6));
+        var installer = api.newPerson();
+        var organisationName = "Bright Solar " + UUID.randomUUID().toString().substring(0, 6);
+        var organisation = api.post(
+                "/api/v1/organisations", installer.token(), Map.of("name", organisationName, "kind", "installer"));
+        assertThat(organisation.status()).as(organisation.body()).isEqualTo(201);
+        var organisationId = organisation.json().path("id").asString();
+
+        var ownerVisit = chromium.visit(baseUrl);
+        var ownerPage = ownerVisit.page();
+        logIn(ownerPage, owner);
+        ownerPage.navigate("/sites/" + site + "/sharing");
+        ownerPage.getByLabel("Organisation id").fill(organisationId);
+        ownerPage
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant access"))
+                .click();
+        var granted = ownerPage.locator("#holders tbody tr", new Page.LocatorOptions().setHasText(organisationName));
+        assertThat(granted).containsText("Installer");
+        assertThat(granted).containsText("active");
+        ownerPage.navigate("/sites/" + otherSite + "/sharing");
+        ownerPage.getByLabel("Organisation id").fill(organisationId);
+        ownerPage
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant access"))
+                .click();
+        assertThat(ownerPage.locator("#holders")).containsText(organisationName);
+        ownerVisit.screenshot("sharing");
+
+        var installerVisit = chromium.visit(baseUrl);
+        var installerPage = installerVisit.page();
+        logIn(installerPage, installer);
+        installerPage.navigate("/installer");
+        var rows = installerPage.locator(".fleet-row");
+        assertThat(rows).hasCount(2);
+        assertThat(installerPage.locator(".fleet-row", new Page.LocatorOptions().setHasText(siteName)))
+                .containsText("all online");
+        installerVisit.screenshot("installer");
+        installerPage.getByLabel("Search sites").fill(siteName.substring(0, 9));
+        assertThat(rows).hasCount(1);
+        assertThat(rows).containsText(siteName);
+
+        var disclosuresBefore = disclosures(owner);
+        installerPage
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(siteName))
+                .click();
+        assertThat(installerPage).hasURL(Pattern.compile("/sites/" + site + "$"));
+        assertThat(installerPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(siteName)))
+                .isVisible();
+        assertThat(installerPage.locator(".page-head .badge")).hasText("Installer");
+        assertThat(disclosures(owner)).isGreaterThan(disclosuresBefore);
+
+        ownerPage.navigate("/privacy");
+        assertThat(ownerPage.locator("#disclosures tbody tr").first()).containsText(organisationName);
+        assertThat(ownerPage.locator("#disclosures tbody tr").first()).containsText("grant:installer");
+        ownerVisit.screenshot("privacy");
+
+        assertThat(ownerVisit.errors()).isEmpty();
+        assertThat(installerVisit.errors()).isEmpty();
+    }
+
+    @Test
+    void consentSwitchesInThePrivacyCenterChangeTheConsentRecord() {
+        var person = api.newPerson();
+        var visit = chromium.visit(baseUrl);
+        var page = visit.page();
+        logIn(page, person);
+        page.navigate("/privacy");
+        var research =
+                page.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions().setName("Research on de-identified data"));
+        assertThat(research).not().isChecked();
+
+        research.check();
+        assertThat(page.locator("#consent-research")).containsText("on since");
+        assertThat(consent(person, "research")).isTrue();
+
+        page.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions().setName("Research on de-identified data"))
+                .uncheck();
+        assertThat(page.locator("#consent-research")).containsText("off since");
+        assertThat(consent(person, "research")).isFalse();
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void pageChangesThatDoNotComeFromHtmxAreRefused() {
+        var person = api.newPerson();
+        var forged = api.send(api.request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "email=" + person.email() + "&password=" + person.password())));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.header("Set-Cookie")).isEmpty();
+
+        var fromThePage = api.send(api.request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "email=" + person.email() + "&password=" + person.password())));
+        assertThat(fromThePage.status()).isEqualTo(204);
+        assertThat(fromThePage.header("Set-Cookie"))
+                .hasValueSatisfying(cookie -> assertThat(cookie)
+                        .startsWith("gv_session=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
+    }
+
+    private void logIn(Page page, Account person) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(person.email());
+        page.getByLabel("Password").fill(person.password());
+        page.locator("form button[type=submit]").click();
+        assertThat(page).not().hasURL(Pattern.compile("/login"));
+    }
+
+    private static boolean onlySessionCookie(BrowserContext context) {
+        var cookies = context.cookies();
+        return cookies.size() == 1
+                && cookies.stream().allMatch(cookie -> cookie.name.equals("gv_session") && cookie.httpOnly);
+    }
+
+    private String newSite(Account owner, String name) {
+        var created = api.post(
+                "/api/v1/sites", owner.token(), Map.of("name", name, "timeZone", "Europe/Berlin", "region", "eu"));
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.body())
+                .isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private DeviceId device(Account owner, String site, String kind) {
+        var registered = api.post(
+                "/api/v1/sites/" + site + "/devices",
+                owner.token(),
+                Map.of("serialNumber", "SN-" + UUID.randomUUID(), "kind", kind));
+        org.assertj.core.api.Assertions.assertThat(registered.status())
+                .as(registered.body())
+                .isEqualTo(201);
+        return new DeviceId(UUID.fromString(registered.json().path("id").asString()));
+    }
+
+    private void write(List<Reading> readings) {
+        writer.append(readings).join();
+    }
+
+    private long disclosures(Account owner) {
+        return api.get("/api/v1/me/disclosures?size=1", owner.token())
+                .json()
+                .path("total")
+                .asLong();
+    }
+
+    private boolean consent(Account person, String purpose) {
+        for (var state : api.get("/api/v1/me/consents", person.token()).json()) {
+            if (state.path("purpose").asString().equals(purpose)) {
+                return state.path("granted").asBoolean();
+            }
+        }
+        throw new AssertionError("No consent state for " + purpose);
+    }
+}
