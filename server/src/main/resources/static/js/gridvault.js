@@ -1,4 +1,4 @@
-// GridVault pages: draws the energy chart with ECharts, fills in the browser's time zone on sign-up, and clears the
+// GridVault pages: draws the energy chart and the energy-flow diagram with ECharts, fills in the browser's time zone on sign-up, and clears the
 // alert region when a new request starts. Everything else is htmx attributes in the markup.
 (function () {
   "use strict";
@@ -46,8 +46,49 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
 
+  // The period's energy flows: sources (solar, grid, battery) on the left, sinks (home, EV, battery, grid) on the
+  // right. ECharts' sankey needs distinct node names, so a node that is both (battery, grid) appears twice.
+  function drawSankey(element) {
+    if (!window.echarts || element.dataset.drawn) return;
+    var data = JSON.parse(element.dataset.sankey);
+    var colours = { solar: "#f59e0b", grid: "#64748b", battery: "#10b981", home: "#6366f1", ev: "#0ea5e9" };
+    var used = {};
+    var links = data.links.filter(function (link) { return link.value > 0; }).map(function (link) {
+      used[link.source] = true;
+      used[link.target] = true;
+      return { source: link.source, target: link.target, value: link.value };
+    });
+    var nodes = data.nodes.filter(function (node) { return used[node.id]; }).map(function (node) {
+      return { name: node.id, label: { formatter: node.label }, itemStyle: { color: colours[node.kind] } };
+    });
+    var labels = {};
+    data.nodes.forEach(function (node) { labels[node.id] = node.label; });
+    var chart = echarts.init(element, null, { renderer: "canvas" });
+    chart.setOption({
+      animationDuration: 400,
+      tooltip: {
+        trigger: "item",
+        formatter: function (params) {
+          if (params.dataType === "edge") {
+            return labels[params.data.source] + " → " + labels[params.data.target] + ": " + params.data.value.toFixed(2) + " kWh";
+          }
+          return labels[params.name] + ": " + params.value.toFixed(2) + " kWh";
+        }
+      },
+      series: [{
+        type: "sankey", data: nodes, links: links, left: 8, right: 110, top: 12, bottom: 12,
+        nodeGap: 14, nodeWidth: 14, emphasis: { focus: "adjacency" },
+        lineStyle: { color: "gradient", curveness: 0.5, opacity: 0.45 },
+        label: { color: "#17202a", fontSize: 13 }
+      }]
+    });
+    element.dataset.drawn = "true";
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+
   function init(root) {
     root.querySelectorAll("[data-chart]").forEach(drawEnergyChart);
+    root.querySelectorAll("[data-sankey]").forEach(drawSankey);
     root.querySelectorAll("[data-browser-time-zone]").forEach(function (input) {
       try { input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { input.value = ""; }
     });
