@@ -23,9 +23,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Modulithic(systemName = "GridVault", sharedModules = "problems")
 public class GridVaultApplication {
 
+    private static final String NETTY_LEAK_DETECTION = "io.netty.leakDetection.level";
+
     public static void main(String[] args) {
         if (CommandMode.requested(args)) {
             System.exit(CommandMode.run(args));
+        }
+        // The MQTT broker's Netty leak detector records a stack trace for a sample of its buffers: a debugging aid
+        // that showed up in the ingest profile. Off unless asked for with -Dio.netty.leakDetection.level=...
+        if (System.getProperty(NETTY_LEAK_DETECTION) == null) {
+            System.setProperty(NETTY_LEAK_DETECTION, "disabled");
         }
         SpringApplication.run(GridVaultApplication.class, args);
     }

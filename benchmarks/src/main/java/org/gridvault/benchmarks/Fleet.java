@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 /** Grid meters registered through the REST API (one site each, as homes are) and connected over MQTT. */
 final class Fleet implements AutoCloseable {
 
+    private final MqttSockets sockets;
     private final List<MqttDevice> devices;
 
-    private Fleet(List<MqttDevice> devices) {
+    private Fleet(MqttSockets sockets, List<MqttDevice> devices) {
+        this.sockets = sockets;
         this.devices = devices;
     }
 
@@ -43,20 +45,27 @@ final class Fleet implements AutoCloseable {
                 "Registered %,d sites with a grid meter each in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
         // Readings are one second apart, starting 30 days back: even an hour-long soak stays in the past.
         var firstTs = Clock.systemUTC().instant().minus(Duration.ofDays(30));
+        var sockets = new MqttSockets();
         var devices = new ArrayList<MqttDevice>();
         started = System.nanoTime();
         for (int i = 0; i < count; i += 100) {
             var chunk = new ArrayList<CompletableFuture<?>>();
             for (int j = i; j < Math.min(count, i + 100); j++) {
                 var device = new MqttDevice(
-                        j, credentials[j], server.mqttPort(), firstTs, Duration.ofSeconds(1), readingsPerMessage);
+                        j,
+                        sockets,
+                        credentials[j],
+                        server.mqttPort(),
+                        firstTs,
+                        Duration.ofSeconds(1),
+                        readingsPerMessage);
                 devices.add(device);
                 chunk.add(device.connect());
             }
             CompletableFuture.allOf(chunk.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         }
         System.out.printf("Connected %,d MQTT clients in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
-        return new Fleet(List.copyOf(devices));
+        return new Fleet(sockets, List.copyOf(devices));
     }
 
     List<MqttDevice> devices() {
@@ -74,5 +83,6 @@ final class Fleet implements AutoCloseable {
                 .orTimeout(30, TimeUnit.SECONDS)
                 .exceptionally(e -> null)
                 .join();
+        sockets.close();
     }
 }

@@ -140,10 +140,15 @@ public final class IngestBenchmark {
             rows = statement.executeQuery("select coalesce(max(id), 0) from telemetry.rollup_queue");
             rows.next();
             var transactions = Math.max(1, rows.getLong(1));
+            // The rollup worker must keep up, or the ingest rate would be bought with a growing backlog.
+            rows = statement.executeQuery("select count(*), coalesce(extract(epoch from now() - min(enqueued_at)), 0)"
+                    + " from telemetry.rollup_queue");
+            rows.next();
             return "telemetry.samples holds %,d rows (warm-up included); server counted %d duplicates, %d sequence gaps;"
                             .formatted(stored, duplicates, gaps)
-                    + " %,d write transactions so far, %.0f readings each on average"
-                            .formatted(transactions, (double) stored / transactions);
+                    + " %,d write transactions so far, %.0f readings each on average;"
+                            .formatted(transactions, (double) stored / transactions)
+                    + " rollup backlog %,d batches, oldest %.0f s".formatted(rows.getLong(1), rows.getDouble(2));
         }
     }
 

@@ -1,9 +1,7 @@
 package org.gridvault.benchmarks;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One simulated grid meter with its own MQTT 5 connection, publishing its readings at QoS 1 on
+ * One simulated grid meter with its own MQTT 5 connection (served by {@link MqttSockets}), publishing its readings at QoS 1 on
  * {@code gv/v1/{serial}/telemetry}, one reading per message or, like a meter that buffers, several as a JSON array.
  * Its steps (one per message) and so its timestamps and sequence numbers only increase, across all phases of a run.
  * Thread-safe: the next step is taken atomically.
@@ -22,8 +20,11 @@ final class MqttDevice {
     private final int index;
     private final UUID id;
     private final String serial;
-    private final String topic;
-    private final Mqtt5AsyncClient client;
+    private final byte[] topic;
+    private final String secret;
+    private final int port;
+    private final MqttSockets sockets;
+    private volatile MqttSockets.Connection connection;
     private final Instant firstTs;
     private final Duration interval;
     private final int readingsPerMessage;
@@ -31,6 +32,7 @@ final class MqttDevice {
 
     MqttDevice(
             int index,
+            MqttSockets sockets,
             GridVaultApi.DeviceCredentials credentials,
             int port,
             Instant firstTs,
@@ -40,27 +42,29 @@ final class MqttDevice {
         this.index = index;
         this.id = UUID.fromString(credentials.id());
         this.serial = credentials.serial();
-        this.topic = "gv/v1/" + serial + "/telemetry";
+        this.topic = ("gv/v1/" + serial + "/telemetry").getBytes(StandardCharsets.UTF_8);
+        this.secret = credentials.secret();
+        this.port = port;
+        this.sockets = sockets;
         this.firstTs = firstTs;
         this.interval = interval;
-        this.client = MqttClient.builder()
-                .useMqttVersion5()
-                .identifier(serial)
-                .serverHost("127.0.0.1")
-                .serverPort(port)
-                .simpleAuth()
-                .username(serial)
-                .password(credentials.secret().getBytes(StandardCharsets.UTF_8))
-                .applySimpleAuth()
-                .buildAsync();
     }
 
     CompletableFuture<?> connect() {
-        return client.connectWith().cleanStart(true).keepAlive(120).send();
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        connection = sockets.connect(port, serial, serial, secret);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                command -> Thread.ofVirtual().start(command));
     }
 
     CompletableFuture<?> disconnect() {
-        return client.disconnect();
+        connection.disconnect();
+        return CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -88,22 +92,6 @@ final class MqttDevice {
                             .json(reading + 1));
         }
         var payload = (readingsPerMessage == 1 ? json.toString() : "[" + json + "]").getBytes(StandardCharsets.UTF_8);
-        return client.publishWith()
-                .topic(topic)
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .payload(payload)
-                .send()
-                .thenAccept(MqttDevice::requireSuccess);
-    }
-
-    private static void requireSuccess(Mqtt5PublishResult result) {
-        if (result.getError().isPresent()) {
-            throw new IllegalStateException(
-                    "refused: " + result.getError().get().getMessage());
-        }
-        if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
-                && qos1.getPubAck().getReasonCode().isError()) {
-            throw new IllegalStateException("refused: " + qos1.getPubAck().getReasonCode());
-        }
+        return connection.publish(topic, payload);
     }
 }

@@ -153,7 +153,7 @@ final class JsonTelemetryDecoder {
     private static @Nullable Instant timestamp(JsonParser parser, JsonToken token) {
         try {
             return switch (token) {
-                case VALUE_STRING -> Instant.parse(parser.getString());
+                case VALUE_STRING -> UtcTimestamps.parse(parser.getString());
                 case VALUE_NUMBER_INT -> Instant.ofEpochMilli(parser.getLongValue());
                 default -> {
                     parser.skipChildren();

@@ -115,6 +115,9 @@ public class SiteDirectory {
                 change.installedOn() == null ? current.installedOn() : change.installedOn(),
                 current.createdAt()));
         sites.update(changed);
+        if (!changed.timeZone().equals(current.timeZone())) {
+            events.publishEvent(new SiteTimeZoneChanged(id, current.timeZone(), changed.timeZone(), clock.instant()));
+        }
         return changed;
     }
 

@@ -32,9 +32,10 @@ import org.springframework.stereotype.Service;
  * <p>{@link #append} queues a batch and returns a future that completes once the batch is committed (with
  * {@code synchronous_commit} on, that means on disk). Transports acknowledge to the device only then, so a crash
  * between receipt and write loses nothing: the device sends again. Writer threads, one database connection each,
- * take whatever has queued up (up to {@code batchSize} readings), COPY it in binary into a per-connection staging
- * table and merge it into the samples table: a row already stored for a device and time only gets the metrics it
- * lacks, so re-sent readings change nothing and readings of other metrics for the same instant are kept.
+ * take whatever has queued up (up to {@code batchSize} readings) and COPY it in binary straight into the samples
+ * table. If any of it is already stored, the batch is staged in a per-connection table and merged instead: a row
+ * already stored for a device and time only gets the metrics it lacks, so re-sent readings change nothing and
+ * readings of other metrics for the same instant are kept.
  * Under load, batches grow by themselves; at low load a lone reading is written at once.
  *
  * <p>In the same transaction a {@code rollup_queue} row records which devices and times the batch touched, for
@@ -55,6 +56,8 @@ public class TelemetryWriter implements SmartLifecycle {
      * in another message) is kept rather than dropped.
      */
     private static final String MERGE_STAGED = mergeStatement();
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final SamplePartitions partitions;
@@ -210,6 +213,31 @@ public class TelemetryWriter implements SmartLifecycle {
         return result;
     }
 
+    /**
+     * Copies the batch straight into the samples table, which is all a batch of new readings needs and costs a
+     * fraction of staging and merging. If a reading for one of the devices and instants is already stored (a device
+     * re-sent after a lost acknowledgement, or sent other metrics for the same instant), the copy fails on the primary
+     * key, is rolled back to the savepoint, and the caller stages and merges instead.
+     */
+    private static boolean copiedStraightIn(Connection connection, PGConnection session, byte[] encoded)
+            throws SQLException, java.io.IOException {
+        var beforeCopy = connection.setSavepoint();
+        try {
+            session.getCopyAPI()
+                    .copyIn(
+                            "copy telemetry.samples (" + SampleCopyFormat.columns() + ") from stdin (format binary)",
+                            new java.io.ByteArrayInputStream(encoded));
+            connection.releaseSavepoint(beforeCopy);
+            return true;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(beforeCopy);
+            return false;
+        }
+    }
+
     private void writeInTransaction(Connection connection, List<Reading> readings) throws SQLException {
         var months = new HashSet<java.time.YearMonth>();
         var devices = new HashSet<UUID>();
@@ -226,16 +254,19 @@ public class TelemetryWriter implements SmartLifecycle {
         var session = connection.unwrap(PGConnection.class);
         var firstBatchOfSession = !sessionsWithStaging.contains(session);
         try (var statement = connection.createStatement()) {
-            if (firstBatchOfSession) {
-                statement.execute(
-                        "create temp table if not exists samples_in (like telemetry.samples) on commit delete rows");
-            }
-            var copy = session.getCopyAPI();
             var encoded = SampleCopyFormat.encode(mergedByInstant(readings));
-            copy.copyIn(
-                    "copy samples_in (" + SampleCopyFormat.columns() + ") from stdin (format binary)",
-                    new java.io.ByteArrayInputStream(encoded));
-            statement.execute(MERGE_STAGED);
+            var staged = !copiedStraightIn(connection, session, encoded);
+            if (staged) {
+                if (firstBatchOfSession) {
+                    statement.execute(
+                            "create temp table if not exists samples_in (like telemetry.samples) on commit delete rows");
+                }
+                session.getCopyAPI()
+                        .copyIn(
+                                "copy samples_in (" + SampleCopyFormat.columns() + ") from stdin (format binary)",
+                                new java.io.ByteArrayInputStream(encoded));
+                statement.execute(MERGE_STAGED);
+            }
             try (var queued = connection.prepareStatement(
                     "insert into telemetry.rollup_queue (device_ids, from_ts, to_ts, enqueued_at) values (?, ?, ?, ?)")) {
                 queued.setArray(1, connection.createArrayOf("uuid", devices.toArray()));
@@ -245,7 +276,7 @@ public class TelemetryWriter implements SmartLifecycle {
                 queued.executeUpdate();
             }
             connection.commit();
-            if (firstBatchOfSession) {
+            if (staged) {
                 sessionsWithStaging.add(session);
             }
         } catch (SQLException | java.io.IOException | RuntimeException e) {

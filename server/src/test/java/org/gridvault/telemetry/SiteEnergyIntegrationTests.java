@@ -87,6 +87,54 @@ class SiteEnergyIntegrationTests {
     }
 
     @Test
+    void countsDaysInTheNewTimeZoneOnceASiteMoves() {
+        var owner = api.newPerson();
+        var moved = data.site(owner, "Europe/Berlin");
+        var local = data.site(owner, "America/New_York");
+        for (var site : new String[] {moved, local}) {
+            // More energy each day than the day before, so where a day begins changes what it holds.
+            var start = Instant.parse("2026-03-18T00:00:00Z");
+            data.write(TelemetryTestData.every(
+                    data.device(owner, site, "pv_inverter"),
+                    Duration.ofMinutes(15),
+                    start,
+                    Instant.parse("2026-03-23T00:00:00Z"),
+                    t -> Map.of(Metric.ENERGY_PRODUCED_WH, producedUntil(start, t))));
+        }
+        rollups.rollUpPending();
+        var days = energyOf(moved, "2026-03-19", "2026-03-22", "P1D");
+        var before = api.get(days, owner.token()).json();
+
+        var change = api.patch("/api/v1/sites/" + moved, owner.token(), Map.of("timeZone", "America/New_York"));
+
+        assertThat(change.status()).isEqualTo(200);
+        var after = api.get(days, owner.token()).json();
+        var expected = api.get(energyOf(local, "2026-03-19", "2026-03-22", "P1D"), owner.token())
+                .json();
+        assertThat(after.valueStream().map(day -> day.path("start").asString()))
+                .containsExactly("2026-03-19T04:00:00Z", "2026-03-20T04:00:00Z", "2026-03-21T04:00:00Z");
+        assertThat(after.valueStream().map(day -> day.path("productionWh").asLong()))
+                .containsExactlyElementsOf(expected.valueStream()
+                        .map(day -> day.path("productionWh").asLong())
+                        .toList())
+                .isNotEqualTo(before.valueStream()
+                        .map(day -> day.path("productionWh").asLong())
+                        .toList());
+        var months = energyOf(moved, "2026-03-01", "2026-04-01", "P1M");
+        assertThat(api.get(months, owner.token()).json().get(0).path("start").asString())
+                .isEqualTo("2026-03-01T05:00:00Z");
+    }
+
+    /** A meter that produces ten times as many watt-hours per quarter hour as the day of the month (UTC). */
+    private static double producedUntil(Instant start, Instant t) {
+        double produced = 0;
+        for (var q = start; q.isBefore(t); q = q.plus(Duration.ofMinutes(15))) {
+            produced += 10 * q.atZone(java.time.ZoneOffset.UTC).getDayOfMonth();
+        }
+        return produced;
+    }
+
+    @Test
     void offersTheSameAsCsvWithAHeaderRow() {
         var owner = api.newPerson();
         var site = homeWithMeterAndPv(owner);

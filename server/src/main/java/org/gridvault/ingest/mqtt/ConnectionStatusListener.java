@@ -21,9 +21,11 @@ final class ConnectionStatusListener implements ClientLifecycleEventListener {
     private final Map<DeviceId, Integer> connections = new ConcurrentHashMap<>();
     private final Map<DeviceId, Set<String>> clientIds = new ConcurrentHashMap<>();
     private final DeviceStates states;
+    private final ConnectedDevices devices;
 
-    ConnectionStatusListener(DeviceStates states) {
+    ConnectionStatusListener(DeviceStates states, ConnectedDevices devices) {
         this.states = states;
+        this.devices = devices;
     }
 
     @Override
@@ -31,7 +33,7 @@ final class ConnectionStatusListener implements ClientLifecycleEventListener {
 
     @Override
     public void onAuthenticationSuccessful(AuthenticationSuccessfulInput input) {
-        ConnectedDevice.of(input.getConnectionInformation().getConnectionAttributeStore())
+        devices.of(input.getConnectionInformation().getConnectionAttributeStore())
                 .ifPresent(device -> {
                     connections.merge(device.id(), 1, Integer::sum);
                     clientIds
@@ -43,7 +45,7 @@ final class ConnectionStatusListener implements ClientLifecycleEventListener {
 
     @Override
     public void onDisconnect(DisconnectEventInput input) {
-        ConnectedDevice.of(input.getConnectionInformation().getConnectionAttributeStore())
+        devices.forget(input.getConnectionInformation().getConnectionAttributeStore())
                 .ifPresent(device -> {
                     var remaining = connections.merge(
                             device.id(), -1, (count, minus) -> count + minus <= 0 ? null : count + minus);

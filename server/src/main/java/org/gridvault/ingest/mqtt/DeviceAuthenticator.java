@@ -32,12 +32,17 @@ final class DeviceAuthenticator implements SimpleAuthenticator {
     private static final List<String> DEVICE_SUBSCRIBES = List.of("commands", "errors");
 
     private final DeviceCredentials credentials;
+    private final ConnectedDevices devices;
     private final Function<DeviceId, Set<String>> childrenOfGateway;
     private final Executor executor;
 
     DeviceAuthenticator(
-            DeviceCredentials credentials, Function<DeviceId, Set<String>> childrenOfGateway, Executor executor) {
+            DeviceCredentials credentials,
+            ConnectedDevices devices,
+            Function<DeviceId, Set<String>> childrenOfGateway,
+            Executor executor) {
         this.credentials = credentials;
+        this.devices = devices;
         this.childrenOfGateway = childrenOfGateway;
         this.executor = executor;
     }
@@ -64,7 +69,7 @@ final class DeviceAuthenticator implements SimpleAuthenticator {
                             ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "Unknown serial or wrong secret");
                     return;
                 }
-                ConnectedDevice.remember(input.getConnectionInformation().getConnectionAttributeStore(), device.get());
+                devices.remember(input.getConnectionInformation().getConnectionAttributeStore(), device.get());
                 var permissions = output.getDefaultPermissions();
                 permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
                 permissions.addAll(permissionsFor(serial));

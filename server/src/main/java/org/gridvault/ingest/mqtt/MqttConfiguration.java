@@ -17,8 +17,13 @@ import org.springframework.context.annotation.Configuration;
 class MqttConfiguration {
 
     @Bean
-    ConnectionStatusListener connectionStatusListener(DeviceStates states) {
-        return new ConnectionStatusListener(states);
+    ConnectedDevices connectedDevices() {
+        return new ConnectedDevices();
+    }
+
+    @Bean
+    ConnectionStatusListener connectionStatusListener(DeviceStates states, ConnectedDevices devices) {
+        return new ConnectionStatusListener(states, devices);
     }
 
     @Bean
@@ -34,14 +39,17 @@ class MqttConfiguration {
             TelemetryIntake intake,
             DeviceStates states,
             IngestProperties ingest,
-            ConnectionStatusListener connections) {
+            ConnectionStatusListener connections,
+            ConnectedDevices devices) {
         var authenticator = new DeviceAuthenticator(
                 credentials,
+                devices,
                 gateway -> catalog.childrenOf(gateway).stream()
                         .map(Device::serialNumber)
                         .collect(java.util.stream.Collectors.toSet()),
                 Executors.newVirtualThreadPerTaskExecutor());
-        var interceptor = new TelemetryInterceptor(intake, states, new DeviceErrors(), ingest.durableTimeout());
+        var interceptor =
+                new TelemetryInterceptor(intake, states, devices, new DeviceErrors(), ingest.durableTimeout());
         var extension = new GridVaultBrokerExtension(authenticator, interceptor, connections);
         return new EmbeddedMqttBroker(properties, extension);
     }

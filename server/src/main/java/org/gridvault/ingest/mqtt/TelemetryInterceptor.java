@@ -27,12 +27,19 @@ final class TelemetryInterceptor implements PublishInboundInterceptor {
 
     private final TelemetryIntake intake;
     private final DeviceStates states;
+    private final ConnectedDevices devices;
     private final DeviceErrors errors;
     private final Duration durableTimeout;
 
-    TelemetryInterceptor(TelemetryIntake intake, DeviceStates states, DeviceErrors errors, Duration durableTimeout) {
+    TelemetryInterceptor(
+            TelemetryIntake intake,
+            DeviceStates states,
+            ConnectedDevices devices,
+            DeviceErrors errors,
+            Duration durableTimeout) {
         this.intake = intake;
         this.states = states;
+        this.devices = devices;
         this.errors = errors;
         this.durableTimeout = durableTimeout;
     }
@@ -41,7 +48,7 @@ final class TelemetryInterceptor implements PublishInboundInterceptor {
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         var packet = input.getPublishPacket();
         var topic = DeviceTopics.parse(packet.getTopic()).orElse(null);
-        var sender = ConnectedDevice.of(input.getConnectionInformation().getConnectionAttributeStore())
+        var sender = devices.of(input.getConnectionInformation().getConnectionAttributeStore())
                 .orElse(null);
         if (topic == null || sender == null) {
             return;
