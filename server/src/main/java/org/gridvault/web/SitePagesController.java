@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.gridvault.accounts.AuthenticatedPerson;
 import org.gridvault.devices.DeviceRegistry;
+import org.gridvault.sites.Sharing;
 import org.gridvault.sites.SiteDetails;
 import org.gridvault.sites.SiteDirectory;
 import org.gridvault.sites.SiteId;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sites a person sees, a new site, and a site's overview: live power (refreshed by htmx from {@code /live}), the
+ * The sites a person sees, invitations to view others' sites, a new site, and a site's overview: live power (refreshed by htmx from {@code /live}), the
  * energy of a day, week, month or year in the site's time zone with the previous period for comparison, and the
  * CSV of the same figures.
  */
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SitePagesController {
 
     private final SiteDirectory sites;
+    private final Sharing sharing;
     private final SiteEnergy energy;
     private final DeviceRegistry registry;
     private final DeviceStates states;
@@ -48,6 +50,7 @@ class SitePagesController {
 
     SitePagesController(
             SiteDirectory sites,
+            Sharing sharing,
             SiteEnergy energy,
             DeviceRegistry registry,
             DeviceStates states,
@@ -56,6 +59,7 @@ class SitePagesController {
             Clock clock) {
         this.regions = regions;
         this.sites = sites;
+        this.sharing = sharing;
         this.energy = energy;
         this.registry = registry;
         this.states = states;
@@ -66,6 +70,7 @@ class SitePagesController {
     @GetMapping("/sites")
     String list(@AuthenticationPrincipal AuthenticatedPerson me, Model model) {
         model.addAttribute("sites", sites.sitesOf(me.id()));
+        model.addAttribute("invitations", sharing.invitationsFor(me.id()));
         model.addAttribute("timeZones", List.of("Europe/Berlin", "Europe/London", "Asia/Singapore", "Asia/Shanghai"));
         model.addAttribute("regions", regions.regions());
         return "sites";
@@ -81,6 +86,21 @@ class SitePagesController {
         return ResponseEntity.noContent()
                 .header("HX-Redirect", "/sites/" + site.id())
                 .build();
+    }
+
+    /** Accepts an invitation to view a site, and opens the site. */
+    @PostMapping("/invitations/{grantId}/accept")
+    ResponseEntity<String> accept(@AuthenticationPrincipal AuthenticatedPerson me, @PathVariable UUID grantId) {
+        var grant = sharing.accept(me.id(), grantId);
+        return ResponseEntity.noContent()
+                .header("HX-Redirect", "/sites/" + grant.siteId())
+                .build();
+    }
+
+    @PostMapping("/invitations/{grantId}/decline")
+    ResponseEntity<String> decline(@AuthenticationPrincipal AuthenticatedPerson me, @PathVariable UUID grantId) {
+        sharing.decline(me.id(), grantId);
+        return ResponseEntity.noContent().header("HX-Refresh", "true").build();
     }
 
     @GetMapping("/sites/{siteId}")

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
@@ -323,6 +324,61 @@ class DashboardBrowserTests {
 
         assertThat(ownerVisit.errors()).isEmpty();
         assertThat(installerVisit.errors()).isEmpty();
+    }
+
+    @Test
+    void anInvitedViewerAcceptsSeesTheSiteAsViewerAndCannotChangeIt() {
+        var owner = api.newPerson();
+        var siteName = "Cottage " + UUID.randomUUID().toString().substring(0, 6);
+        var site = newSite(owner, siteName);
+        var viewer = api.newPerson();
+
+        var ownerVisit = chromium.visit(baseUrl);
+        var ownerPage = ownerVisit.page();
+        logIn(ownerPage, owner);
+        ownerPage.navigate("/sites/" + site + "/sharing");
+        ownerPage.getByLabel("E-mail").fill(viewer.email());
+        ownerPage
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite"))
+                .click();
+        var invited = ownerPage.locator("#holders tbody tr", new Page.LocatorOptions().setHasText(viewer.email()));
+        assertThat(invited).containsText("Viewer");
+        assertThat(invited).containsText("invited");
+
+        var viewerVisit = chromium.visit(baseUrl);
+        var viewerPage = viewerVisit.page();
+        logIn(viewerPage, viewer);
+        assertThat(viewerPage).hasURL(Pattern.compile("/sites$"));
+        assertThat(viewerPage.locator(".invitation")).hasCount(1);
+        assertThat(viewerPage.locator(".invitation")).not().containsText(siteName);
+        viewerVisit.screenshot("invitation");
+        viewerPage
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept"))
+                .click();
+        assertThat(viewerPage).hasURL(Pattern.compile("/sites/" + site + "$"));
+        assertThat(viewerPage.locator(".page-head .badge")).hasText("Viewer");
+        viewerPage
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Devices"))
+                .click();
+        assertThat(viewerPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Register a device")))
+                .hasCount(0);
+        viewerPage
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sharing"))
+                .click();
+        assertThat(viewerPage.locator("main")).containsText("Only the owner sees who has access");
+        assertThat(viewerPage.locator("#holders")).hasCount(0);
+
+        ownerPage.reload();
+        assertThat(invited).containsText("active");
+        ownerPage.onDialog(dialog -> dialog.accept());
+        invited.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke"))
+                .click();
+        assertThat(invited).containsText("revoked");
+        viewerPage.navigate("/sites/" + site);
+        assertThat(viewerPage.getByRole(AriaRole.ALERT))
+                .hasText("This site does not exist, or you do not have access to it.");
+        assertThat(ownerVisit.errors()).isEmpty();
+        assertThat(viewerVisit.errors()).singleElement().asString().contains("404");
     }
 
     @Test
