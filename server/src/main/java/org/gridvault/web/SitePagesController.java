@@ -39,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class SitePagesController {
 
+    /** One interval of the chart, also shown as a table for screen readers and keyboard users. */
+    record ChartRow(String label, EnergyInterval energy) {}
+
     private final SiteDirectory sites;
     private final Sharing sharing;
     private final SiteEnergy energy;
@@ -138,6 +141,13 @@ class SitePagesController {
                 "consumptionChange", EnergyTotals.change(totals.consumptionWh(), previousTotals.consumptionWh()));
         model.addAttribute("importChange", EnergyTotals.change(totals.gridImportWh(), previousTotals.gridImportWh()));
         model.addAttribute("chart", json.writeValueAsString(chart(intervals, shown, site.timeZone(), locale)));
+        var barFormat = EnergyPeriod.barFormat(shown.kind(), locale);
+        model.addAttribute(
+                "rows",
+                intervals.stream()
+                        .map(interval -> new ChartRow(
+                                interval.start().atZone(site.timeZone()).format(barFormat), interval))
+                        .toList());
         model.addAttribute(
                 "csvUrl",
                 "/api/v1/sites/%s/energy.csv?from=%s&to=%s&interval=%s"

@@ -185,6 +185,12 @@ class DashboardBrowserTests {
                         "/api/v1/sites/%s/energy.csv?from=%s&to=%s&interval=PT1H"
                                 .formatted(site, yesterday, yesterday.plusDays(1)));
         visit.screenshot("site-overview");
+        page.getByText("Show as a table").click();
+        var noon = page.locator(".chart-table tbody tr", new Page.LocatorOptions().setHasText("12:00"));
+        assertThat(noon.locator("td").nth(0)).hasText("1.20");
+        assertThat(noon.locator("td").nth(2)).hasText("0.60");
+        assertThat(page.locator(".chart-table tbody tr"))
+                .hasCount((int) Duration.between(start, end).toHours());
 
         write(List.of(Reading.of(pv, clock.advance(Duration.ofSeconds(1)), Map.of(Metric.POWER_W, 3_100.0))));
         assertThat(solar)
