@@ -1,6 +1,12 @@
 package org.gridvault.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.gridvault.accounts.AuthenticatedPerson;
 import org.gridvault.privacy.Consents;
 import org.gridvault.privacy.Disclosure;
@@ -8,6 +14,7 @@ import org.gridvault.privacy.DisclosureLedger;
 import org.gridvault.privacy.Purpose;
 import org.gridvault.privacy.RecipientNames;
 import org.gridvault.problems.ApiProblem;
+import org.gridvault.sites.SiteDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,24 +24,41 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The privacy center: consents to switch on and off, and who received the person's data. */
+/**
+ * The privacy center: consents to switch on and off, and who received the person's data. The latest ledger entries
+ * are shown grouped (same recipient, same resource, same basis), newest group first, with how often and when last:
+ * an installer looking at a site for a few minutes makes dozens of entries, which read better as one line.
+ */
 @Controller
 class PrivacyPagesController {
 
-    private static final int DISCLOSURES_SHOWN = 100;
+    private static final int DISCLOSURES_READ = 500;
 
-    /** A ledger entry with its recipient named (person, and organisation when it came through one). */
+    /**
+     * Disclosures of one resource to one recipient on one basis.
+     *
+     * @param resource what was disclosed, by name where the person can name it (their site), else its reference
+     * @param basisKind the kind of basis ({@code grant:installer}, {@code consent}, …), without the grant's id
+     */
     record Recipient(
-            Disclosure disclosure, String person, @Nullable String organisation) {}
+            String person,
+            @Nullable String organisation,
+            String resource,
+            List<String> categories,
+            String basisKind,
+            long count,
+            Instant last) {}
 
     private final Consents consents;
     private final DisclosureLedger ledger;
     private final RecipientNames names;
+    private final SiteDirectory sites;
 
-    PrivacyPagesController(Consents consents, DisclosureLedger ledger, RecipientNames names) {
+    PrivacyPagesController(Consents consents, DisclosureLedger ledger, RecipientNames names, SiteDirectory sites) {
         this.consents = consents;
         this.ledger = ledger;
         this.names = names;
+        this.sites = sites;
     }
 
     @GetMapping("/privacy")
@@ -58,14 +82,42 @@ class PrivacyPagesController {
     }
 
     private List<Recipient> disclosures(AuthenticatedPerson me) {
-        return ledger.of(me.subjectId(), 0, DISCLOSURES_SHOWN).stream()
-                .map(disclosure -> new Recipient(
-                        disclosure,
-                        names.personName(disclosure.recipientPersonId()).orElse("?"),
-                        disclosure.recipientOrganisationId() == null
-                                ? null
-                                : names.organisationName(disclosure.recipientOrganisationId())
-                                        .orElse(null)))
+        var siteNames = sites.sitesOf(me.id()).stream()
+                .collect(Collectors.toMap(
+                        accessible -> "site:" + accessible.site().id(),
+                        accessible -> accessible.site().name(),
+                        (a, b) -> a));
+        var groups = new LinkedHashMap<List<Object>, List<Disclosure>>();
+        for (var disclosure : ledger.of(me.subjectId(), 0, DISCLOSURES_READ)) {
+            var key = new ArrayList<Object>();
+            key.add(disclosure.recipientPersonId());
+            key.add(String.valueOf(disclosure.recipientOrganisationId()));
+            key.add(disclosure.resource());
+            key.add(disclosure.basis());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(disclosure);
+        }
+        return groups.values().stream()
+                .map(entries -> recipient(entries, siteNames))
                 .toList();
+    }
+
+    private Recipient recipient(List<Disclosure> entries, Map<String, String> siteNames) {
+        var newest = entries.getFirst();
+        UUID organisation = newest.recipientOrganisationId();
+        return new Recipient(
+                names.personName(newest.recipientPersonId()).orElse("?"),
+                organisation == null
+                        ? null
+                        : names.organisationName(organisation).orElse(null),
+                siteNames.getOrDefault(newest.resource(), newest.resource()),
+                newest.categories(),
+                basisKind(newest.basis()),
+                entries.size(),
+                newest.disclosedAt());
+    }
+
+    private static String basisKind(String basis) {
+        var parts = basis.split(":");
+        return parts.length >= 2 ? parts[0] + ":" + parts[1] : basis;
     }
 }

@@ -324,8 +324,11 @@ class DashboardBrowserTests {
         assertThat(disclosures(owner)).isGreaterThan(disclosuresBefore);
 
         ownerPage.navigate("/privacy");
-        assertThat(ownerPage.locator("#disclosures tbody tr").first()).containsText(organisationName);
-        assertThat(ownerPage.locator("#disclosures tbody tr").first()).containsText("grant:installer");
+        var disclosed = ownerPage.locator("#disclosures tbody tr", new Page.LocatorOptions().setHasText(siteName));
+        assertThat(disclosed).hasCount(1);
+        assertThat(disclosed).containsText(organisationName);
+        assertThat(disclosed).containsText("installer access you granted");
+        assertThat(disclosed).containsText("energy readings");
         ownerVisit.screenshot("privacy");
 
         assertThat(ownerVisit.errors()).isEmpty();
