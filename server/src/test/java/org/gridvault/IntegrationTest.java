@@ -38,7 +38,9 @@ import org.springframework.test.context.TestConstructor;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "gridvault.data-dir=target/integration-tests",
-            "gridvault.accounts.operators=" + ApiClient.OPERATOR_EMAIL
+            "gridvault.accounts.operators=" + ApiClient.OPERATOR_EMAIL,
+            // Tests move the shared clock by days and months: retention runs only where a test asks for it.
+            "gridvault.retention.enabled=false"
         })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(IntegrationTestConfiguration.class)

@@ -10,7 +10,6 @@ import org.gridvault.privacy.Purpose;
  * @param holds what the table holds, in a sentence
  * @param subjects whose data it is (account holders, site owners, ...)
  * @param recipients who besides the person receives it
- * @param retention how long it is kept and what happens then
  */
 public record CatalogTable(
         String schema,
@@ -19,7 +18,6 @@ public record CatalogTable(
         String subjects,
         List<Purpose> purposes,
         String recipients,
-        String retention,
         List<CatalogColumn> columns) {
 
     public String qualifiedName() {

@@ -24,7 +24,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     subjects: account holders
  *     purposes: [service]
  *     recipients: members of the person's organisations
- *     retention: until the account is erased
  *     columns:
  *       id: identifier.account
  *       email_ciphertext: contact.email encrypted
@@ -134,7 +133,6 @@ public final class DataCatalog {
                     text(node, "subjects", where),
                     List.copyOf(purposes),
                     node.path("recipients").asString("nobody but the person"),
-                    text(node, "retention", where),
                     List.copyOf(columns)));
         }
         return tables;

@@ -5,18 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gridvault.privacy.Purpose;
 
 /**
  * Writes the record of processing activities (GDPR Art. 30) and the privacy notice's data tables from the catalog, so
- * what the operator publishes is what the software does. Deterministic: the same catalog gives the same text.
+ * what the operator publishes is what the software does. Each table's time limit comes from the retention rules (a
+ * function from table to its rule in words, such as {@code retentionRules::describe}). Deterministic: the same
+ * catalog and rules give the same text.
  */
 public final class RecordOfProcessing {
 
     private RecordOfProcessing() {}
 
-    public static String render(DataCatalog catalog) {
+    public static String render(DataCatalog catalog, Function<String, String> retention) {
         var out = new StringBuilder();
         out.append("# Record of processing activities\n\n")
                 .append("Generated from `server/src/main/resources/privacy/catalog/*.yaml` by `RecordOfProcessing`; ")
@@ -33,7 +36,7 @@ public final class RecordOfProcessing {
                         "None by GridVault itself. Each site has a home region (`eu`, `sg`, `cn`, ...); a node configured with ")
                 .append(
                         "`gridvault.privacy.region` refuses to disclose data of other regions (the decision point denies it).\n\n");
-        retention(out, catalog);
+        retention(out, catalog, retention);
         security(out, catalog);
         out.append(
                 "## Automated decisions\n\nNone. No purpose makes decisions with legal or similarly significant effects; insights are advisory.\n");
@@ -102,12 +105,21 @@ public final class RecordOfProcessing {
                 "\nEvery disclosure to a recipient is recorded in the disclosure ledger (`privacy.disclosures`).\n\n");
     }
 
-    private static void retention(StringBuilder out, DataCatalog catalog) {
-        out.append("## Time limits for erasure\n\n| Table | Retention |\n|---|---|\n");
+    private static void retention(StringBuilder out, DataCatalog catalog, Function<String, String> retention) {
+        out.append("## Time limits for erasure\n\n")
+                .append("Applied every day by the retention job, which records each run in the audit log ")
+                .append("(`retention.rule.applied`); the rules are configuration (`gridvault.retention.rules`).\n\n")
+                .append("| Table | Retention |\n|---|---|\n");
         catalog.tables().stream()
                 .filter(CatalogTable::personal)
-                .forEach(table -> out.append("| `%s` | %s |\n".formatted(table.qualifiedName(), table.retention())));
+                .forEach(table ->
+                        out.append("| `%s` | %s |\n".formatted(table.qualifiedName(), retentionOf(table, retention))));
         out.append('\n');
+    }
+
+    private static String retentionOf(CatalogTable table, Function<String, String> retention) {
+        var text = retention.apply(table.qualifiedName());
+        return text == null || text.isBlank() ? "no retention rule" : text;
     }
 
     private static void security(StringBuilder out, DataCatalog catalog) {
@@ -131,7 +143,7 @@ public final class RecordOfProcessing {
     }
 
     /** The data tables of the privacy notice: per table, what is kept, why, and for how long. */
-    public static String noticeTables(DataCatalog catalog) {
+    public static String noticeTables(DataCatalog catalog, Function<String, String> retention) {
         var out = new StringBuilder("| What we keep | Why | Legal basis | How long |\n|---|---|---|---|\n");
         catalog.tables().stream()
                 .filter(CatalogTable::personal)
@@ -145,7 +157,7 @@ public final class RecordOfProcessing {
                                         .map(purpose -> purpose.basis().wireName())
                                         .distinct()
                                         .collect(Collectors.joining(", ")),
-                                table.retention())));
+                                retentionOf(table, retention))));
         return out.toString();
     }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gridvault.retention.DefaultRetentionRules;
+import org.gridvault.retention.RetentionRules;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed record of processing and notice data tables are exactly what the catalog generates. After changing
- * the catalog, regenerate them with {@code ./mvnw -pl server test -Dtest=RecordOfProcessingTests -Dgridvault.regenerate-docs=true}.
+ * The committed record of processing and notice data tables are exactly what the catalog and the default retention
+ * rules generate. After changing either, regenerate them with {@code ./mvnw -pl server test -Dtest=RecordOfProcessingTests -Dgridvault.regenerate-docs=true}.
  */
 class RecordOfProcessingTests {
 
@@ -17,24 +19,30 @@ class RecordOfProcessingTests {
     private static final Path NOTICE_TABLES = Path.of("../docs/privacy/notice-data-tables.md");
 
     private final DataCatalog catalog = DataCatalog.load();
+    private final RetentionRules rules = DefaultRetentionRules.load();
 
     @Test
     void committedRecordOfProcessingIsWhatTheCatalogGenerates() throws IOException {
-        assertCommitted(RECORD, RecordOfProcessing.render(catalog));
+        assertCommitted(RECORD, RecordOfProcessing.render(catalog, rules::describe));
     }
 
     @Test
     void committedNoticeDataTablesAreWhatTheCatalogGenerates() throws IOException {
         assertCommitted(
                 NOTICE_TABLES,
-                "# What GridVault keeps, why and how long\n\n" + RecordOfProcessing.noticeTables(catalog));
+                "# What GridVault keeps, why and how long\n\n"
+                        + RecordOfProcessing.noticeTables(catalog, rules::describe));
     }
 
     @Test
     void leavesNoFieldOfTheRecordEmpty() {
-        var record = RecordOfProcessing.render(catalog);
+        var record = RecordOfProcessing.render(catalog, rules::describe);
 
-        assertThat(record).doesNotContain("|  |").doesNotContain("| |").doesNotContain("null");
+        assertThat(record)
+                .doesNotContain("|  |")
+                .doesNotContain("| |")
+                .doesNotContain("null")
+                .doesNotContain("no retention rule");
         assertThat(record)
                 .contains(
                         "## Purposes and legal bases",
