@@ -65,7 +65,7 @@
     data.nodes.forEach(function (node) { labels[node.id] = node.label; });
     var chart = echarts.init(element, null, { renderer: "canvas" });
     chart.setOption({
-      animationDuration: 400,
+      animation: false,
       tooltip: {
         trigger: "item",
         formatter: function (params) {

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"accounts", "sites", "devices", "telemetry"})
+        allowedDependencies = {"accounts", "sites", "devices", "telemetry", "insights"})
 @NullMarked
 package org.gridvault.demo;
 

@@ -1,16 +1,20 @@
 package org.gridvault.web;
 
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.gridvault.accounts.AuthenticatedPerson;
 import org.gridvault.devices.DeviceRegistry;
+import org.gridvault.insights.EnergyCosts;
+import org.gridvault.insights.EnergyFlows;
+import org.gridvault.insights.MeasuredEnergy;
+import org.gridvault.problems.ApiProblem;
 import org.gridvault.sites.Sharing;
 import org.gridvault.sites.SiteDetails;
 import org.gridvault.sites.SiteDirectory;
@@ -18,8 +22,6 @@ import org.gridvault.sites.SiteId;
 import org.gridvault.sites.SiteRole;
 import org.gridvault.sites.SitesProperties;
 import org.gridvault.telemetry.DeviceStates;
-import org.gridvault.telemetry.EnergyInterval;
-import org.gridvault.telemetry.SiteEnergy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,18 +35,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sites a person sees, invitations to view others' sites, a new site, and a site's overview: live power (refreshed by htmx from {@code /live}), the
- * energy of a day, week, month or year in the site's time zone with the previous period for comparison, and the
- * CSV of the same figures.
+ * energy of a day, week, month or year in the site's time zone with its flows (Sankey), self-sufficiency and
+ * self-consumption and grid cost (from insights), the previous period for comparison, and the CSV of the measured
+ * energy.
  */
 @Controller
 class SitePagesController {
 
     /** One interval of the chart, also shown as a table for screen readers and keyboard users. */
-    record ChartRow(String label, EnergyInterval energy) {}
+    record ChartRow(String label, MeasuredEnergy energy) {}
+
+    /** What the period's grid energy cost (net: import + daily charges − export revenue), formatted. */
+    record PeriodCost(String net, String importCost, String exportRevenue, String fixedCharge, String previousNet) {}
 
     private final SiteDirectory sites;
     private final Sharing sharing;
-    private final SiteEnergy energy;
+    private final EnergyFlows flows;
+    private final EnergyCosts costs;
+    private final EnergyCharts charts;
     private final DeviceRegistry registry;
     private final DeviceStates states;
     private final SitesProperties regions;
@@ -54,7 +62,9 @@ class SitePagesController {
     SitePagesController(
             SiteDirectory sites,
             Sharing sharing,
-            SiteEnergy energy,
+            EnergyFlows flows,
+            EnergyCosts costs,
+            EnergyCharts charts,
             DeviceRegistry registry,
             DeviceStates states,
             SitesProperties regions,
@@ -63,7 +73,9 @@ class SitePagesController {
         this.regions = regions;
         this.sites = sites;
         this.sharing = sharing;
-        this.energy = energy;
+        this.flows = flows;
+        this.costs = costs;
+        this.charts = charts;
         this.registry = registry;
         this.states = states;
         this.json = json;
@@ -119,11 +131,12 @@ class SitePagesController {
         var site = accessible.site();
         var today = LocalDate.ofInstant(clock.instant(), site.timeZone());
         var shown = EnergyPeriod.containing(EnergyPeriod.Kind.parse(period), parseDate(date, today));
-        var intervals = energy.energy(me.id(), id, shown.from(), shown.to(), shown.chartInterval());
+        var current = flows.flows(me.id(), id, shown.from(), shown.to(), shown.chartInterval());
         var before = shown.previous();
-        var totals = EnergyTotals.of(intervals);
-        var previousTotals =
-                EnergyTotals.of(energy.energy(me.id(), id, before.from(), before.to(), before.totalInterval()));
+        var previous = flows.flows(me.id(), id, before.from(), before.to(), before.totalInterval())
+                .total();
+        var totals = current.total().measured();
+        var previousTotals = previous.measured();
         model.addAttribute("site", site);
         model.addAttribute("role", accessible.role().wireName());
         model.addAttribute("owner", accessible.role() == SiteRole.OWNER);
@@ -135,19 +148,30 @@ class SitePagesController {
                 "nextDate", shown.contains(today) ? null : shown.next().start());
         model.addAttribute("totals", totals);
         model.addAttribute("previousTotals", previousTotals);
+        model.addAttribute("ratios", current.total().ratios());
+        model.addAttribute("previousRatios", previous.ratios());
+        model.addAttribute("productionChange", PeriodChange.of(totals.productionWh(), previousTotals.productionWh()));
         model.addAttribute(
-                "productionChange", EnergyTotals.change(totals.productionWh(), previousTotals.productionWh()));
+                "consumptionChange", PeriodChange.of(totals.consumptionWh(), previousTotals.consumptionWh()));
+        model.addAttribute("importChange", PeriodChange.of(totals.gridImportWh(), previousTotals.gridImportWh()));
         model.addAttribute(
-                "consumptionChange", EnergyTotals.change(totals.consumptionWh(), previousTotals.consumptionWh()));
-        model.addAttribute("importChange", EnergyTotals.change(totals.gridImportWh(), previousTotals.gridImportWh()));
-        model.addAttribute("chart", json.writeValueAsString(chart(intervals, shown, site.timeZone(), locale)));
+                "chart", json.writeValueAsString(charts.bars(current.intervals(), shown, site.timeZone(), locale)));
+        model.addAttribute(
+                "hasFlows",
+                current.total().flows().fromSolarWh()
+                                + current.total().flows().fromGridWh()
+                                + current.total().flows().fromBatteryWh()
+                        > 0);
+        model.addAttribute(
+                "sankey", json.writeValueAsString(charts.sankey(current.total().flows(), locale)));
         var barFormat = EnergyPeriod.barFormat(shown.kind(), locale);
         model.addAttribute(
                 "rows",
-                intervals.stream()
+                current.intervals().stream()
                         .map(interval -> new ChartRow(
-                                interval.start().atZone(site.timeZone()).format(barFormat), interval))
+                                interval.start().atZone(site.timeZone()).format(barFormat), interval.measured()))
                         .toList());
+        costs(me, id, shown, locale).ifPresent(cost -> model.addAttribute("cost", cost));
         model.addAttribute(
                 "csvUrl",
                 "/api/v1/sites/%s/energy.csv?from=%s&to=%s&interval=%s"
@@ -173,41 +197,29 @@ class SitePagesController {
         return LivePower.of(reported);
     }
 
-    /** The chart's series in kWh, one bar per interval; what leaves the site (export, charging) below zero. */
-    private static Object chart(List<EnergyInterval> intervals, EnergyPeriod period, ZoneId zone, Locale locale) {
-        var format = EnergyPeriod.barFormat(period.kind(), locale);
-        var labels = new ArrayList<String>();
-        var production = new ArrayList<Double>();
-        var consumption = new ArrayList<Double>();
-        var imported = new ArrayList<Double>();
-        var exported = new ArrayList<Double>();
-        var charged = new ArrayList<Double>();
-        var discharged = new ArrayList<Double>();
-        var ev = new ArrayList<Double>();
-        for (var interval : intervals) {
-            labels.add(interval.start().atZone(zone).format(format));
-            production.add(kWh(interval.productionWh()));
-            consumption.add(kWh(interval.consumptionWh()));
-            imported.add(kWh(interval.gridImportWh()));
-            exported.add(-kWh(interval.gridExportWh()));
-            charged.add(-kWh(interval.batteryChargeWh()));
-            discharged.add(kWh(interval.batteryDischargeWh()));
-            ev.add(kWh(interval.evChargingWh()));
+    /**
+     * The period's grid cost and the previous period's, formatted in the tariff's currency; empty when the site has
+     * no tariff (nothing is made up).
+     */
+    private Optional<PeriodCost> costs(AuthenticatedPerson me, SiteId id, EnergyPeriod shown, Locale locale) {
+        try {
+            var now = costs.costs(me.id(), id, shown.from(), shown.to(), shown.totalInterval());
+            var before = shown.previous();
+            var then = costs.costs(me.id(), id, before.from(), before.to(), before.totalInterval());
+            var money = NumberFormat.getCurrencyInstance(locale);
+            money.setCurrency(Currency.getInstance(now.currency()));
+            return Optional.of(new PeriodCost(
+                    money.format(now.total().net()),
+                    money.format(now.total().importCost()),
+                    money.format(now.total().exportRevenue()),
+                    money.format(now.total().fixedCharge()),
+                    money.format(then.total().net())));
+        } catch (ApiProblem problem) {
+            if ("insights:tariff.not-found".equals(problem.code())) {
+                return Optional.empty();
+            }
+            throw problem;
         }
-        var chart = new LinkedHashMap<String, Object>();
-        chart.put("labels", labels);
-        chart.put("production", production);
-        chart.put("consumption", consumption);
-        chart.put("gridImport", imported);
-        chart.put("gridExport", exported);
-        chart.put("batteryCharge", charged);
-        chart.put("batteryDischarge", discharged);
-        chart.put("ev", ev);
-        return chart;
-    }
-
-    private static double kWh(long wh) {
-        return wh / 1000.0;
     }
 
     private static LocalDate parseDate(@Nullable String date, LocalDate today) {

@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Web",
-        allowedDependencies = {"accounts", "sites", "devices", "telemetry", "privacy", "problems"})
+        allowedDependencies = {"accounts", "sites", "devices", "telemetry", "insights", "privacy", "problems"})
 @NullMarked
 package org.gridvault.web;
 

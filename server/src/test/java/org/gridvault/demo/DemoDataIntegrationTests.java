@@ -45,6 +45,15 @@ class DemoDataIntegrationTests {
             assertThat(latest.path("values").path("energy_import_wh").isNumber())
                     .as("the simulated history reached storage: %s", latest)
                     .isTrue();
+            var tariffs = api.get("/api/v1/sites/" + home + "/tariffs", alice).json();
+            assertThat(tariffs.get(0).path("currency").asString()).isEqualTo("EUR");
+            assertThat(tariffs.get(0).path("importBands").size())
+                    .as("time of use")
+                    .isEqualTo(2);
+            var costs = api.get("/api/v1/sites/" + home + "/costs?from=2020-01-01&to=2020-01-02&interval=P1D", alice);
+            assertThat(costs.status()).as(costs.body()).isEqualTo(200);
+            assertThat(costs.json().path("total").path("fixedCharge").decimalValue())
+                    .isEqualByComparingTo("0.45");
             var provisioned = api.post(
                     "/api/v1/admin/provisioned-devices",
                     api.logIn("operator@demo.gridvault.org", "demo-operator-pass"),

@@ -2,11 +2,13 @@ package org.gridvault.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +29,8 @@ import org.gridvault.telemetry.TelemetryWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pages in a real browser (Debian's Chromium) against the running application: what a person does, what they
@@ -81,6 +85,7 @@ class DashboardBrowserTests {
                 .click();
 
         assertThat(page).hasURL(Pattern.compile("/sites$"));
+        page.waitForLoadState();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your sites")))
                 .isVisible();
         assertThat(page.locator(".who")).containsText("Ada Browser");
@@ -159,6 +164,18 @@ class DashboardBrowserTests {
                 Reading.of(meter, now, Map.of(Metric.POWER_W, -300.0)),
                 Reading.of(battery, now, Map.of(Metric.POWER_W, -500.0, Metric.SOC_PCT, 64.0))));
         rollups.rollUpPending();
+        var tariff = api.put(
+                "/api/v1/sites/" + site + "/tariffs",
+                owner.token(),
+                Map.of(
+                        "validFrom", yesterday.minusDays(10).toString(),
+                        "currency", "EUR",
+                        "importPricePerKwh", new BigDecimal("0.30"),
+                        "exportPricePerKwh", new BigDecimal("0.08"),
+                        "dailyCharge", new BigDecimal("0.48")));
+        org.assertj.core.api.Assertions.assertThat(tariff.status())
+                .as(tariff.body())
+                .isEqualTo(200);
 
         var visit = chromium.visit(baseUrl);
         var page = visit.page();
@@ -172,6 +189,7 @@ class DashboardBrowserTests {
         assertThat(page.locator("[data-flow=grid]")).containsText("0.30 kW");
         assertThat(page.locator("[data-flow=grid]")).containsText("to the grid");
         assertThat(page.locator("[data-flow=battery]")).containsText("charging · 64 %");
+        assertThat(page.locator("[data-flow=ev]")).containsText("no device online");
         assertThat(page.locator("#live")).hasAttribute("aria-live", "polite");
         assertThat(page.locator(".totals-grid")).containsText("28.8 kWh");
         assertThat(page.locator(".totals-grid")).containsText("37.4 kWh");
@@ -179,6 +197,15 @@ class DashboardBrowserTests {
         assertThat(page.locator("#self-consumption .value")).hasText("80%");
         assertThat(page.locator(".totals-grid")).containsText("no data for the previous period");
         assertThat(page.locator("#energy-chart canvas")).isVisible();
+        // 14.4 kWh at 0.30 + the daily charge 0.48 - 5.76 kWh at 0.08; the day before had only its daily charge.
+        assertThat(page.locator("#cost .value")).hasText("€4.34");
+        assertThat(page.locator("#cost")).containsText("previous period: €0.48");
+        assertThat(page.locator("#energy-flows canvas")).isVisible();
+        var sankey = JsonMapper.shared().readTree(page.locator("#energy-flows").getAttribute("data-sankey"));
+        assertThat(flowsInto(sankey, "home")).isCloseTo(37.44, within(0.001));
+        assertThat(flowsInto(sankey, "grid-out")).isCloseTo(5.76, within(0.001));
+        assertThat(flowsOutOf(sankey, "solar")).isCloseTo(28.8, within(0.001));
+        assertThat(flowsOutOf(sankey, "grid-in")).isCloseTo(14.4, within(0.001));
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download CSV")))
                 .hasAttribute(
                         "href",
@@ -221,6 +248,9 @@ class DashboardBrowserTests {
         logIn(page, owner);
         assertThat(page).hasURL(Pattern.compile("/sites/" + site + "$"));
         assertThat(page.locator("#energy-chart canvas")).isVisible();
+        assertThat(page.locator("#cost")).containsText("No tariff is set for this site");
+        assertThat(page.locator("#energy-flows")).hasCount(0);
+        assertThat(page.getByText("No energy was measured in this period.")).isVisible();
 
         var overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
@@ -365,6 +395,7 @@ class DashboardBrowserTests {
                 .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept"))
                 .click();
         assertThat(viewerPage).hasURL(Pattern.compile("/sites/" + site + "$"));
+        viewerPage.waitForLoadState();
         assertThat(viewerPage.locator(".page-head .badge")).hasText("Viewer");
         viewerPage
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Devices"))
@@ -435,12 +466,30 @@ class DashboardBrowserTests {
                         .contains("SameSite=Lax"));
     }
 
+    private static double flowsInto(JsonNode sankey, String node) {
+        return sankey.path("links")
+                .valueStream()
+                .filter(link -> link.path("target").asString().equals(node))
+                .mapToDouble(link -> link.path("value").asDouble())
+                .sum();
+    }
+
+    private static double flowsOutOf(JsonNode sankey, String node) {
+        return sankey.path("links")
+                .valueStream()
+                .filter(link -> link.path("source").asString().equals(node))
+                .mapToDouble(link -> link.path("value").asDouble())
+                .sum();
+    }
+
     private void logIn(Page page, Account person) {
         page.navigate("/login");
         page.getByLabel("E-mail").fill(person.email());
         page.getByLabel("Password").fill(person.password());
         page.locator("form button[type=submit]").click();
         assertThat(page).not().hasURL(Pattern.compile("/login"));
+        // htmx makes the buttons work once the page's scripts have run.
+        page.waitForLoadState();
     }
 
     private static boolean onlySessionCookie(BrowserContext context) {

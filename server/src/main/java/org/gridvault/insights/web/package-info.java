@@ -1,0 +1,4 @@
+@NullMarked
+package org.gridvault.insights.web;
+
+import org.jspecify.annotations.NullMarked;
