@@ -315,6 +315,12 @@ class DashboardBrowserTests {
         var ownerPage = ownerVisit.page();
         logIn(ownerPage, owner);
         ownerPage.navigate("/sites/" + site + "/sharing");
+        ownerPage.getByLabel("Organisation id").fill("my installer");
+        ownerPage
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant access"))
+                .click();
+        assertThat(ownerPage.getByRole(AriaRole.ALERT)).containsText("An organisation id looks like");
+        assertThat(ownerPage.locator("#problems .alert")).hasAttribute("data-code", "web:organisation-id.invalid");
         ownerPage.getByLabel("Organisation id").fill(organisationId);
         ownerPage
                 .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant access"))
@@ -322,6 +328,8 @@ class DashboardBrowserTests {
         var granted = ownerPage.locator("#holders tbody tr", new Page.LocatorOptions().setHasText(organisationName));
         assertThat(granted).containsText("Installer");
         assertThat(granted).containsText("active");
+        assertThat(ownerPage.getByRole(AriaRole.ALERT)).hasCount(0);
+        assertThat(ownerPage.getByLabel("Organisation id")).isEmpty();
         ownerPage.navigate("/sites/" + otherSite + "/sharing");
         ownerPage.getByLabel("Organisation id").fill(organisationId);
         ownerPage
