@@ -2,10 +2,13 @@ package org.gridvault.accounts;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.gridvault.privacy.AuditEntry;
 import org.gridvault.privacy.AuditLog;
+import org.gridvault.privacy.CorrectionNotices;
 import org.gridvault.privacy.Notices;
 import org.gridvault.privacy.SubjectId;
 import org.gridvault.privacy.WithoutDisclosure;
@@ -30,6 +33,7 @@ public class Accounts {
     private final Notices notices;
     private final AccountsProperties properties;
     private final AuditLog audit;
+    private final CorrectionNotices corrections;
     private final Clock clock;
 
     Accounts(
@@ -39,6 +43,7 @@ public class Accounts {
             Notices notices,
             AccountsProperties properties,
             AuditLog audit,
+            CorrectionNotices corrections,
             Clock clock) {
         this.people = people;
         this.tokens = tokens;
@@ -46,6 +51,7 @@ public class Accounts {
         this.notices = notices;
         this.properties = properties;
         this.audit = audit;
+        this.corrections = corrections;
         this.clock = clock;
     }
 
@@ -89,7 +95,9 @@ public class Accounts {
                 change.displayName() == null ? current.displayName() : requireDisplayName(change.displayName()),
                 change.language() == null ? current.language() : requireLanguage(change.language()),
                 change.timeZone() == null ? current.timeZone() : requireTimeZone(change.timeZone()));
-        return person(id);
+        var updated = person(id);
+        corrections.corrected(id.subject(), correctedCategories(current, updated), null);
+        return updated;
     }
 
     /**
@@ -110,6 +118,18 @@ public class Accounts {
         tokens.revokeAllExcept(caller.id(), caller.tokenId(), now);
         audit.record(AuditEntry.byPerson(caller.id().subject(), "accounts.password.changed")
                 .about(caller.id().subject()));
+    }
+
+    /** The catalog categories (accounts.yaml) of the profile fields that changed, for correction notices. */
+    private static Set<String> correctedCategories(Person before, Person after) {
+        var categories = new HashSet<String>();
+        if (!before.displayName().equals(after.displayName())) {
+            categories.add("contact.name");
+        }
+        if (!before.language().equals(after.language()) || !before.timeZone().equals(after.timeZone())) {
+            categories.add("account.preferences");
+        }
+        return categories;
     }
 
     static String normalise(String email) {

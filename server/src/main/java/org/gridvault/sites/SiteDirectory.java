@@ -2,11 +2,16 @@ package org.gridvault.sites;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.gridvault.accounts.OrganisationDirectory;
 import org.gridvault.accounts.OrganisationId;
 import org.gridvault.accounts.PersonId;
+import org.gridvault.privacy.CorrectionNotices;
+import org.gridvault.privacy.SubjectId;
 import org.gridvault.problems.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +34,7 @@ public class SiteDirectory {
     private final OrganisationDirectory organisations;
     private final SitesProperties properties;
     private final ApplicationEventPublisher events;
+    private final CorrectionNotices corrections;
     private final Clock clock;
 
     SiteDirectory(
@@ -38,6 +44,7 @@ public class SiteDirectory {
             OrganisationDirectory organisations,
             SitesProperties properties,
             ApplicationEventPublisher events,
+            CorrectionNotices corrections,
             Clock clock) {
         this.sites = sites;
         this.grants = grants;
@@ -45,6 +52,7 @@ public class SiteDirectory {
         this.organisations = organisations;
         this.properties = properties;
         this.events = events;
+        this.corrections = corrections;
         this.clock = clock;
     }
 
@@ -118,7 +126,33 @@ public class SiteDirectory {
         if (!changed.timeZone().equals(current.timeZone())) {
             events.publishEvent(new SiteTimeZoneChanged(id, current.timeZone(), changed.timeZone(), clock.instant()));
         }
+        corrections.corrected(
+                new SubjectId(current.owner().value()), correctedCategories(current, changed), "site:" + id);
         return changed;
+    }
+
+    /** The catalog categories (sites.yaml) of the fields that changed, for correction notices to recipients. */
+    private static Set<String> correctedCategories(Site before, Site after) {
+        var categories = new HashSet<String>();
+        if (!before.name().equals(after.name()) || !Objects.equals(before.installedOn(), after.installedOn())) {
+            categories.add("site.description");
+        }
+        if (!Objects.equals(before.address(), after.address())) {
+            categories.add("contact.postal");
+        }
+        if (!Objects.equals(before.latitude(), after.latitude())
+                || !Objects.equals(before.longitude(), after.longitude())) {
+            categories.add("location.precise");
+        }
+        if (!before.timeZone().equals(after.timeZone()) || !before.region().equals(after.region())) {
+            categories.add("location.region");
+        }
+        return categories;
+    }
+
+    /** The ids of the sites the person owns, for modules that export or erase the person's data. */
+    public List<SiteId> ownedBy(PersonId owner) {
+        return sites.idsOwnedBy(owner);
     }
 
     private Site validated(Site site) {

@@ -67,6 +67,13 @@ class Sites {
                 .optional();
     }
 
+    List<SiteId> idsOwnedBy(PersonId owner) {
+        return jdbc.sql("select id from sites.sites where owner_id = :owner order by created_at, id")
+                .param("owner", owner.value())
+                .query((row, index) -> new SiteId(row.getObject("id", UUID.class)))
+                .list();
+    }
+
     /** The sites, ordered by name; each is decrypted with its own owner's key. */
     List<Site> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
