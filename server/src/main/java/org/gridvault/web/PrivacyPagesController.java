@@ -1,6 +1,8 @@
 package org.gridvault.web;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.gridvault.privacy.Purpose;
 import org.gridvault.privacy.RecipientNames;
 import org.gridvault.problems.ApiProblem;
 import org.gridvault.sites.SiteDirectory;
+import org.gridvault.sites.SiteRole;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The privacy center: consents to switch on and off, and who received the person's data. The latest ledger entries
+ * The privacy center: consents to switch on and off, who received the person's data, and downloads of it (all of it
+ * as JSON, each own site's energy as Green Button, both served by the export endpoint). The latest ledger entries
  * are shown grouped (same recipient, same resource, same basis), newest group first, with how often and when last:
  * an installer looking at a site for a few minutes makes dozens of entries, which read better as one line.
  */
@@ -49,16 +53,22 @@ class PrivacyPagesController {
             long count,
             Instant last) {}
 
+    /** A Green Button download of one site's last twelve months, hourly, as the export endpoint serves it. */
+    record SiteExport(String site, String url) {}
+
     private final Consents consents;
     private final DisclosureLedger ledger;
     private final RecipientNames names;
     private final SiteDirectory sites;
+    private final Clock clock;
 
-    PrivacyPagesController(Consents consents, DisclosureLedger ledger, RecipientNames names, SiteDirectory sites) {
+    PrivacyPagesController(
+            Consents consents, DisclosureLedger ledger, RecipientNames names, SiteDirectory sites, Clock clock) {
         this.consents = consents;
         this.ledger = ledger;
         this.names = names;
         this.sites = sites;
+        this.clock = clock;
     }
 
     @GetMapping("/privacy")
@@ -66,6 +76,7 @@ class PrivacyPagesController {
         model.addAttribute("consents", consents.of(me.subjectId()));
         model.addAttribute("disclosures", disclosures(me));
         model.addAttribute("disclosureCount", ledger.count(me.subjectId()));
+        model.addAttribute("greenButton", greenButtonExports(me));
         return "privacy";
     }
 
@@ -79,6 +90,20 @@ class PrivacyPagesController {
                 .orElseThrow(() -> ApiProblem.notFound("privacy:purpose.unknown", "No purpose '" + purpose + "'."));
         model.addAttribute("consent", consents.set(me.subjectId(), known, granted != null, "web"));
         return "privacy :: consent";
+    }
+
+    private List<SiteExport> greenButtonExports(AuthenticatedPerson me) {
+        return sites.sitesOf(me.id()).stream()
+                .filter(accessible -> accessible.role() == SiteRole.OWNER)
+                .map(accessible -> {
+                    var site = accessible.site();
+                    var today = LocalDate.ofInstant(clock.instant(), site.timeZone());
+                    return new SiteExport(
+                            site.name(),
+                            "/api/v1/me/export?format=greenbutton&siteId=%s&from=%s&to=%s&interval=PT1H"
+                                    .formatted(site.id(), today.minusYears(1), today.plusDays(1)));
+                })
+                .toList();
     }
 
     private List<Recipient> disclosures(AuthenticatedPerson me) {

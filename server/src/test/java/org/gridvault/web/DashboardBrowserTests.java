@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -448,6 +449,44 @@ class DashboardBrowserTests {
                 .uncheck();
         assertThat(page.locator("#consent-research")).containsText("off since");
         assertThat(consent(person, "research")).isFalse();
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void thePrivacyCenterDownloadsAllMyDataAndEachSitesGreenButtonFile() throws Exception {
+        var owner = api.newPerson();
+        var siteName = "Barn " + UUID.randomUUID().toString().substring(0, 6);
+        var site = newSite(owner, siteName);
+        var meter = device(owner, site, "grid_meter");
+        var start = clock.instant().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        var readings = new ArrayList<Reading>();
+        for (int i = 0; i <= 8; i++) {
+            readings.add(Reading.of(
+                    meter,
+                    start.plus(Duration.ofMinutes(15L * i)),
+                    Map.of(Metric.ENERGY_IMPORT_WH, 1_000.0 + 250 * i)));
+        }
+        write(readings);
+        rollups.rollUpPending();
+        var visit = chromium.visit(baseUrl);
+        var page = visit.page();
+        logIn(page, owner);
+        page.navigate("/privacy");
+        visit.screenshot("privacy-downloads");
+
+        var everything = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All my data (JSON)"))
+                        .click());
+        assertThat(everything.suggestedFilename()).isEqualTo("gridvault-personal-data.json");
+        var json = JsonMapper.shared().readTree(Files.readString(everything.path()));
+        assertThat(json.toString()).contains(owner.email()).contains(siteName);
+
+        var greenButton = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Green Button: " + siteName))
+                        .click());
+        assertThat(greenButton.suggestedFilename()).isEqualTo("greenbutton-" + site + ".xml");
+        var feed = Files.readString(greenButton.path());
+        assertThat(feed).contains("<feed").contains("IntervalReading");
         assertThat(visit.errors()).isEmpty();
     }
 
