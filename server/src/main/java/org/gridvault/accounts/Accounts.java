@@ -82,6 +82,11 @@ public class Accounts {
         return people.findById(id).map(People.PersonRow::person).orElseThrow(() -> notFound(id));
     }
 
+    /** The account, if it exists (it does not once erased). */
+    public Optional<Person> findById(PersonId id) {
+        return people.findById(id).map(People.PersonRow::person);
+    }
+
     /** Finds an account by e-mail address, for invitations; case and surrounding spaces do not matter. */
     public Optional<Person> findByEmail(String email) {
         return people.findByEmail(normalise(email)).map(People.PersonRow::person);

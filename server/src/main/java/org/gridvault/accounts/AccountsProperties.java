@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lockout how long log-ins for that address are refused once throttled
  * @param minPasswordLength the shortest password accepted
  * @param operators e-mail addresses of the people who operate this platform (admin endpoints)
+ * @param reauthenticationWindow how long after proving their password again a person may make destructive requests
+ *     (erasure, cancellation) with the same session or token
  */
 @Validated
 @ConfigurationProperties("gridvault.accounts")
@@ -28,7 +30,8 @@ public record AccountsProperties(
         @DefaultValue("15m") Duration failureWindow,
         @DefaultValue("15m") Duration lockout,
         @DefaultValue("10") @Min(8) int minPasswordLength,
-        @DefaultValue({}) List<String> operators) {
+        @DefaultValue({}) List<String> operators,
+        @DefaultValue("5m") Duration reauthenticationWindow) {
 
     String defaultLanguage() {
         return languages.getFirst();

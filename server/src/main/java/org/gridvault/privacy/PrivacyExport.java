@@ -35,6 +35,9 @@ class PrivacyExport implements PersonalDataExport {
         tables.table("disclosures").query("select * from privacy.disclosures where subject_id = ? order by id", id);
         tables.table("correction_notices")
                 .query("select * from privacy.correction_notices where subject_id = ? order by id", id);
+        tables.table("requests")
+                .query("select * from privacy.requests where subject_id = ? order by received_at, id", id);
+        tables.table("erasures").query("select * from privacy.erasures where subject_id = ?", id);
         var reference = pseudonyms.reference(subject);
         tables.table("audit_log")
                 .query(

@@ -36,6 +36,11 @@ public class DeviceStates {
         this.clock = clock;
     }
 
+    /** Drops everything held about a device that was erased (its rows are deleted by {@link TelemetryErasure}). */
+    void forget(DeviceId device) {
+        states.remove(device);
+    }
+
     public Optional<DeviceStatus> status(DeviceId device) {
         return Optional.ofNullable(states.get(device)).map(MutableDeviceState::snapshot);
     }

@@ -120,6 +120,20 @@ class PersonalDataExportIntegrationTests {
     }
 
     @Test
+    void entersEachDownloadIntoTheRequestRegister() throws Exception {
+        var owner = api.newPerson();
+
+        export(owner);
+
+        assertThat(api.get("/api/v1/me/privacy-requests", owner.token())
+                        .json()
+                        .valueStream()
+                        .map(request -> request.path("type").asString() + "/"
+                                + request.path("status").asString()))
+                .containsExactly("access/completed");
+    }
+
+    @Test
     void refusesAnUnknownFormatAndAnonymousCallers() {
         var owner = api.newPerson();
 

@@ -46,6 +46,13 @@ class CorrectionNoticesIntegrationTests {
             assertThat(notice.path("status").asString()).isEqualTo("pending-delivery");
         });
         assertThat(notices(reader)).isEmpty();
+        assertThat(api.get("/api/v1/me/privacy-requests", owner.token())
+                        .json()
+                        .valueStream()
+                        .filter(request -> request.path("type").asString().equals("rectification"))
+                        .map(request -> request.path("status").asString() + " "
+                                + request.path("detail").asString()))
+                .contains("completed categories=contact.postal resource=site:" + site + " notices=1");
     }
 
     @Test
