@@ -13,8 +13,10 @@ import org.gridvault.accounts.AuthenticatedPerson;
 import org.gridvault.privacy.Consents;
 import org.gridvault.privacy.Disclosure;
 import org.gridvault.privacy.DisclosureLedger;
+import org.gridvault.privacy.PrivacyRequests;
 import org.gridvault.privacy.Purpose;
 import org.gridvault.privacy.RecipientNames;
+import org.gridvault.privacy.RequestType;
 import org.gridvault.problems.ApiProblem;
 import org.gridvault.sites.SiteDirectory;
 import org.gridvault.sites.SiteRole;
@@ -60,14 +62,21 @@ class PrivacyPagesController {
     private final DisclosureLedger ledger;
     private final RecipientNames names;
     private final SiteDirectory sites;
+    private final PrivacyRequests requests;
     private final Clock clock;
 
     PrivacyPagesController(
-            Consents consents, DisclosureLedger ledger, RecipientNames names, SiteDirectory sites, Clock clock) {
+            Consents consents,
+            DisclosureLedger ledger,
+            RecipientNames names,
+            SiteDirectory sites,
+            PrivacyRequests requests,
+            Clock clock) {
         this.consents = consents;
         this.ledger = ledger;
         this.names = names;
         this.sites = sites;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -77,6 +86,9 @@ class PrivacyPagesController {
         model.addAttribute("disclosures", disclosures(me));
         model.addAttribute("disclosureCount", ledger.count(me.subjectId()));
         model.addAttribute("greenButton", greenButtonExports(me));
+        model.addAttribute(
+                "cancellation",
+                requests.pending(me.subjectId(), RequestType.CANCELLATION).orElse(null));
         return "privacy";
     }
 

@@ -69,7 +69,8 @@ class SignInController {
     }
 
     @GetMapping("/login")
-    String logInPage() {
+    String logInPage(@RequestParam(required = false) @Nullable String erased, Model model) {
+        model.addAttribute("erased", erased != null);
         return "login";
     }
 

@@ -3,6 +3,7 @@ package org.gridvault.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -487,6 +488,61 @@ class DashboardBrowserTests {
         assertThat(greenButton.suggestedFilename()).isEqualTo("greenbutton-" + site + ".xml");
         var feed = Files.readString(greenButton.path());
         assertThat(feed).contains("<feed").contains("IntervalReading");
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void aPersonClosesTheAccountWithThePasswordAndChangesTheirMindDuringTheGracePeriod() {
+        var person = api.newPerson();
+        var visit = chromium.visit(baseUrl);
+        var page = visit.page();
+        logIn(page, person);
+        page.navigate("/privacy");
+        var cancellation = page.locator("#cancellation");
+
+        cancellation.getByLabel("Your password, to confirm").fill("not-my-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close my account"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("The e-mail address or the password is not right.");
+
+        cancellation.getByLabel("Your password, to confirm").fill(person.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close my account"))
+                .click();
+        assertThat(cancellation).containsText("Your account will be closed and everything about you erased on");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
+        visit.screenshot("privacy-cancellation");
+        page.reload();
+        assertThat(cancellation).containsText("Your account will be closed");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep my account"))
+                .click();
+        assertThat(cancellation.getByLabel("Your password, to confirm")).isVisible();
+        page.reload();
+        assertThat(cancellation.getByLabel("Your password, to confirm")).isVisible();
+        assertThat(api.get("/api/v1/me", person.token()).status()).isEqualTo(200);
+        assertThat(visit.errors()).isEmpty();
+    }
+
+    @Test
+    void aPersonErasesEverythingWithThePasswordAndCannotLogInAgain() {
+        var person = api.newPerson();
+        newSite(person, "To be erased");
+        var visit = chromium.visit(baseUrl);
+        var page = visit.page();
+        logIn(page, person);
+        page.navigate("/privacy");
+        page.onDialog(dialog -> dialog.accept());
+        page.locator("#erase-password").fill(person.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase my account and data"))
+                .click();
+
+        assertThat(page).hasURL(Pattern.compile("/login\\?erased$"));
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Your account and your data have been erased.");
+        assertThat(visit.context().cookies()).isEmpty();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(
+                                api.tryLogIn(person.email(), person.password()).status())
+                        .isEqualTo(401));
         assertThat(visit.errors()).isEmpty();
     }
 
