@@ -34,6 +34,8 @@ final class Chromium implements AfterEachCallback, AfterAllCallback {
     record Visit(BrowserContext context, Page page, List<String> errors) {
 
         void screenshot(String name) {
+            // From the top, so the sticky navigation is drawn where a visitor sees it.
+            page.evaluate("window.scrollTo(0, 0)");
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve(name + ".png"))
                     .setFullPage(true));
