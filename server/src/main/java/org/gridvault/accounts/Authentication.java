@@ -78,12 +78,7 @@ public class Authentication {
             passwords.spendTimeOfOneCheck(password);
         }
         if (row.isEmpty() || !passwords.matches(password, row.get().passwordHash())) {
-            failures.record(
-                    key,
-                    now,
-                    now.minus(properties.failureWindow()),
-                    properties.maxFailedLogins(),
-                    now.plus(properties.lockout()));
+            failures.record(key, now, properties);
             audit.record(AuditEntry.anonymous("accounts.login.failed").about(subjectOf(row)));
             throw new ApiProblem(
                     HttpStatus.UNAUTHORIZED,

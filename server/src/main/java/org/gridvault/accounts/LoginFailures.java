@@ -31,6 +31,16 @@ class LoginFailures {
                 .flatMap(locked -> locked);
     }
 
+    /** Counts a wrong password for the address under the configured window, limit and lockout. */
+    void record(String emailKey, Instant now, AccountsProperties properties) {
+        record(
+                emailKey,
+                now,
+                now.minus(properties.failureWindow()),
+                properties.maxFailedLogins(),
+                now.plus(properties.lockout()));
+    }
+
     /**
      * Records one failure atomically: a failure after the window has passed starts a new count, and reaching the
      * limit locks the address until {@code lockedUntil}.

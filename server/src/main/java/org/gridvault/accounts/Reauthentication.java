@@ -75,12 +75,7 @@ public class Reauthentication {
                             Math.max(1, Duration.between(now, until).toSeconds()));
         });
         if (!passwords.matches(password, row.passwordHash())) {
-            failures.record(
-                    key,
-                    now,
-                    now.minus(properties.failureWindow()),
-                    properties.maxFailedLogins(),
-                    now.plus(properties.lockout()));
+            failures.record(key, now, properties);
             audit.record(AuditEntry.byPerson(person, "accounts.reauthentication.failed")
                     .about(person));
             throw wrongPassword();

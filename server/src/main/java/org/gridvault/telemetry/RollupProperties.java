@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("gridvault.telemetry.rollups")
 public record RollupProperties(
         @DefaultValue("5s") Duration delay,
-        @DefaultValue("200") @Min(1) @Max(10_000) int batchSize,
+        @DefaultValue("2000") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("50") @Min(1) int batchesPerRun,
         @DefaultValue("5m") Duration mergeGap,
         @DefaultValue("15m") Duration maxPowerGap) {}

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
  * table. If any of it is already stored, the batch is staged in a per-connection table and merged instead: a row
  * already stored for a device and time only gets the metrics it lacks, so re-sent readings change nothing and
  * readings of other metrics for the same instant are kept.
- * Under load, batches grow by themselves; at low load a lone reading is written at once.
+ * A writer waits up to {@code linger} for readings to join a batch, so under load transactions are few and large
+ * (each also queues rollup work) at the cost of that much latency.
  *
  * <p>In the same transaction a {@code rollup_queue} row records which devices and times the batch touched, for
  * {@code Rollups}. Thread-safe.
@@ -146,8 +147,10 @@ public class TelemetryWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 var size = first.readings().size();
+                var lingerUntil = System.nanoTime() + properties.linger().toNanos();
                 while (size < properties.batchSize()) {
-                    var next = queue.poll();
+                    var wait = lingerUntil - System.nanoTime();
+                    var next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
                     if (next == null) {
                         break;
                     }
