@@ -22,6 +22,9 @@ class StartupAnnouncement {
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
         var url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        log.info("GridVault is running at {} (API documentation at {}/api/docs)", url, url);
+        log.info(
+                "GridVault is running at {} (open it in a browser to log in; API documentation at {}/api/docs)",
+                url,
+                url);
     }
 }

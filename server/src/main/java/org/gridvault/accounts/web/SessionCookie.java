@@ -2,36 +2,21 @@ package org.gridvault.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import org.gridvault.accounts.BrowserSessionCookie;
 import org.springframework.http.ResponseCookie;
 
-/**
- * The browser's session cookie: the same token the API returns, kept HttpOnly so scripts cannot read it, and
- * SameSite=Lax so other sites cannot make the browser send it with a form post. It is the only cookie GridVault sets
- * without asking.
- */
+/** The API's view of the browser session cookie (see {@link BrowserSessionCookie}). */
 final class SessionCookie {
 
-    static final String NAME = "gv_session";
+    static final String NAME = BrowserSessionCookie.NAME;
 
     private SessionCookie() {}
 
     static ResponseCookie issue(String token, Duration lifetime, HttpServletRequest request) {
-        return ResponseCookie.from(NAME, token)
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax")
-                .path("/")
-                .maxAge(lifetime)
-                .build();
+        return BrowserSessionCookie.issue(token, lifetime, request);
     }
 
     static ResponseCookie clear(HttpServletRequest request) {
-        return ResponseCookie.from(NAME, "")
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax")
-                .path("/")
-                .maxAge(0)
-                .build();
+        return BrowserSessionCookie.clear(request);
     }
 }
