@@ -167,7 +167,9 @@ class DemoData implements ApplicationRunner {
                 .append("\n  API documentation: ")
                 .append(url)
                 .append("/api/docs")
-                .append("\n\n  Demo logins (POST ")
+                .append("\n\n  Demo logins (log in at ")
+                .append(url)
+                .append(" in a browser, or POST ")
                 .append(url)
                 .append("/api/v1/sessions with email and password):\n");
         for (var login : List.of(OWNER, NEIGHBOUR, INSTALLER, FLEET, OPERATOR)) {
