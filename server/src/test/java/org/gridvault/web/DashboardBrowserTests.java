@@ -237,6 +237,22 @@ class DashboardBrowserTests {
                 .click();
         assertThat(page).hasURL(Pattern.compile("period=month"));
         assertThat(page.locator("#energy-chart canvas")).isVisible();
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Year").setExact(true))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("period=year"));
+        assertThat(page.locator("#energy-chart canvas")).isVisible();
+        if (yesterday.getYear() == yesterday.minusDays(1).getYear()) {
+            // The year holds yesterday's solar, and nothing else was measured.
+            assertThat(page.locator(".totals-grid")).containsText("28.8 kWh");
+        }
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Week").setExact(true))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("period=week"));
+        assertThat(page.locator("#energy-chart canvas")).isVisible();
         assertThat(visit.errors()).isEmpty();
     }
 
