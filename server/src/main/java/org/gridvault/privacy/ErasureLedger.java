@@ -48,6 +48,10 @@ class ErasureLedger {
         references.add(reference);
     }
 
+    synchronized boolean isEmpty() {
+        return references.isEmpty();
+    }
+
     synchronized boolean contains(String reference) {
         return references.contains(reference);
     }

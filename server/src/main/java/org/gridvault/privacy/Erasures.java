@@ -145,6 +145,11 @@ public class Erasures {
      * retries open erasures. Returns how many people were found again.
      */
     int replay() {
+        if (ledger.isEmpty()) {
+            // Nobody was ever erased here: no need to compute everyone's pseudonym at start-up.
+            retryOpen();
+            return 0;
+        }
         var subjects = jdbc.sql("select subject_id from privacy.person_keys")
                 .query((row, i) -> new SubjectId(row.getObject("subject_id", UUID.class)))
                 .list();
