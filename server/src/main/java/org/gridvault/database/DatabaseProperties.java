@@ -1,6 +1,7 @@
 package org.gridvault.database;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param existingOnly use only a database that exists and is not running: never create one, never stop a running
  *     one. One-off commands ({@code ./gridvault audit verify}) set it, so that a mistyped data directory is reported
  *     and a running server's database is left alone.
+ * @param settings further PostgreSQL settings for the embedded server, by name (such as {@code shared_buffers: 1GB}
+ *     or {@code shared_preload_libraries: pg_stat_statements} to profile); durability and the listen address are
+ *     not among them
  */
 @Validated
 @ConfigurationProperties("gridvault.database.embedded")
@@ -26,4 +30,10 @@ record DatabaseProperties(
         @DefaultValue("0") int port,
         @DefaultValue("gridvault") String databaseName,
         @DefaultValue("true") boolean durable,
-        @DefaultValue("false") boolean existingOnly) {}
+        @DefaultValue("false") boolean existingOnly,
+        Map<String, String> settings) {
+
+    DatabaseProperties {
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+}

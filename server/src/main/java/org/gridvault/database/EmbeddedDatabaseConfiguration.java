@@ -23,7 +23,8 @@ class EmbeddedDatabaseConfiguration {
                 properties.port(),
                 properties.databaseName(),
                 properties.durable(),
-                properties.existingOnly());
+                properties.existingOnly(),
+                properties.settings());
     }
 
     @Bean

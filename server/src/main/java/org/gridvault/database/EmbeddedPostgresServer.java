@@ -38,16 +38,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts (and on first use initialises) the server and makes sure the database exists. */
     public static EmbeddedPostgresServer start(
             java.nio.file.Path dataDirectory, int port, String databaseName, boolean durable) {
-        return start(dataDirectory, port, databaseName, durable, false);
+        return start(dataDirectory, port, databaseName, durable, false, java.util.Map.of());
     }
 
     /**
      * Starts the server; with {@code existingOnly}, only on a database cluster that exists and that no PostgreSQL
      * is running on (for one-off commands, which must neither create an empty database in a mistyped directory nor
-     * stop a running server's database).
+     * stop a running server's database). {@code settings} are further server settings (such as {@code
+     * shared_buffers}); they cannot override durability or the listen address.
      */
     public static EmbeddedPostgresServer start(
-            Path dataDirectory, int port, String databaseName, boolean durable, boolean existingOnly) {
+            Path dataDirectory,
+            int port,
+            String databaseName,
+            boolean durable,
+            boolean existingOnly,
+            java.util.Map<String, String> settings) {
         try {
             if (existingOnly) {
                 requireExistingAndStopped(dataDirectory);
@@ -55,8 +61,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             stopLeftoverServer(dataDirectory);
             var onOff = durable ? "on" : "off";
-            var postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
+            var builder = EmbeddedPostgres.builder();
+            settings.forEach(builder::setServerConfig);
+            var postgres = builder.setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("fsync", onOff)
