@@ -1,5 +1,6 @@
 package org.gridvault.devices;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.gridvault.privacy.WithoutDisclosure;
@@ -22,6 +23,11 @@ public class DeviceCatalog {
 
     public Optional<Device> find(DeviceId id) {
         return devices.findById(id);
+    }
+
+    /** The devices that exist among {@code ids}, in no particular order. */
+    public List<Device> findAll(Collection<DeviceId> ids) {
+        return devices.findAll(ids);
     }
 
     /** Devices of a site, decommissioned ones included (their history still belongs to the site). */

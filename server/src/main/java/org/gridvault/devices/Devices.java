@@ -3,6 +3,7 @@ package org.gridvault.devices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,16 @@ class Devices {
                 .param("id", id.value())
                 .query(Devices::map)
                 .optional();
+    }
+
+    List<Device> findAll(Collection<DeviceId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from devices.devices where id in (:ids)")
+                .param("ids", ids.stream().map(DeviceId::value).toList())
+                .query(Devices::map)
+                .list();
     }
 
     List<Device> ofSite(SiteId site, boolean includeDecommissioned) {

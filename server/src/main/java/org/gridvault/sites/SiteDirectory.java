@@ -2,8 +2,10 @@ package org.gridvault.sites;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -92,6 +94,11 @@ public class SiteDirectory {
     /** The site, for modules' internal work with no person asking (a site's time zone when rolling up its days). */
     public java.util.Optional<Site> find(SiteId id) {
         return sites.findById(id);
+    }
+
+    /** The sites' time zones, for modules' internal work (rolling up many devices' days at once). */
+    public Map<SiteId, ZoneId> timeZones(Collection<SiteId> ids) {
+        return sites.timeZones(ids);
     }
 
     public AccessibleSite site(PersonId person, SiteId id) {

@@ -67,6 +67,19 @@ class Sites {
                 .optional();
     }
 
+    /** The time zones of the sites that exist among {@code ids}; nothing is decrypted. */
+    Map<SiteId, ZoneId> timeZones(Collection<SiteId> ids) {
+        var zones = new HashMap<SiteId, ZoneId>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, time_zone from sites.sites where id in (:ids)")
+                    .param("ids", ids.stream().map(SiteId::value).toList())
+                    .query((ResultSet row) -> {
+                        zones.put(new SiteId(row.getObject("id", UUID.class)), ZoneId.of(row.getString("time_zone")));
+                    });
+        }
+        return zones;
+    }
+
     List<SiteId> idsOwnedBy(PersonId owner) {
         return jdbc.sql("select id from sites.sites where owner_id = :owner order by created_at, id")
                 .param("owner", owner.value())

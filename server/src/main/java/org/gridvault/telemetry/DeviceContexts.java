@@ -1,15 +1,17 @@
 package org.gridvault.telemetry;
 
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import org.gridvault.devices.Device;
 import org.gridvault.devices.DeviceCatalog;
 import org.gridvault.devices.DeviceId;
 import org.gridvault.devices.DeviceKind;
 import org.gridvault.sites.SiteDirectory;
 import org.springframework.stereotype.Component;
 
-/** What rollups need to know about a device from other modules: its kind and its site's time zone. */
+/** What rollups need to know about devices from other modules: their kind and their site's time zone. */
 @Component
 class DeviceContexts {
 
@@ -30,9 +32,18 @@ class DeviceContexts {
         this.sites = sites;
     }
 
-    Optional<DeviceContext> of(DeviceId device) {
-        return devices.find(device)
-                .flatMap(found ->
-                        sites.find(found.siteId()).map(site -> new DeviceContext(found.kind(), site.timeZone())));
+    /** The contexts of the devices that exist and have a site, in two statements however many devices. */
+    Map<DeviceId, DeviceContext> of(Collection<DeviceId> ids) {
+        var found = devices.findAll(ids);
+        var zones =
+                sites.timeZones(found.stream().map(Device::siteId).distinct().toList());
+        var contexts = new HashMap<DeviceId, DeviceContext>();
+        for (var device : found) {
+            var zone = zones.get(device.siteId());
+            if (zone != null) {
+                contexts.put(device.id(), new DeviceContext(device.kind(), zone));
+            }
+        }
+        return contexts;
     }
 }

@@ -77,11 +77,11 @@ class LocalCalendarRebuild {
         if (range == null) {
             return;
         }
-        for (var day : SiteCalendar.days(change.to(), range[0], range[1])) {
-            tiers.writeCalendar(Resolution.DAY, SiteCalendar.finestNestingTier(day.start(), day.end()), device, day);
-        }
-        for (var month : SiteCalendar.months(change.to(), range[0], range[1])) {
-            tiers.writeCalendar(Resolution.MONTH, Resolution.DAY, device, month);
-        }
+        tiers.writeDays(SiteCalendar.days(change.to(), range[0], range[1]).stream()
+                .map(day -> new RollupTiers.DevicePeriod(device, day))
+                .toList());
+        tiers.writeMonths(SiteCalendar.months(change.to(), range[0], range[1]).stream()
+                .map(month -> new RollupTiers.DevicePeriod(device, month))
+                .toList());
     }
 }

@@ -24,9 +24,9 @@ final class QueuedRanges {
     static Map<DeviceId, List<Range>> byDevice(List<RollupQueue.QueueRow> rows, Duration mergeGap) {
         var ranges = new TreeMap<DeviceId, List<Range>>(Comparator.comparing(DeviceId::value));
         for (var row : rows) {
-            for (var device : row.devices()) {
-                ranges.computeIfAbsent(device, ignored -> new ArrayList<>()).add(new Range(row.from(), row.to()));
-            }
+            row.ranges()
+                    .forEach((device, range) -> ranges.computeIfAbsent(device, ignored -> new ArrayList<>())
+                            .add(range));
         }
         ranges.replaceAll((device, list) -> merged(list, mergeGap));
         return ranges;

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.gridvault.devices.DeviceId;
 
 /**
- * Recomputes the 5-minute buckets that newly written readings of one device affect, and no others.
+ * Recomputes the 5-minute buckets that newly written readings affect, and no others, for many devices at once.
  *
- * <p>New readings between {@code from} and {@code to} change:
+ * <p>New readings of a device between {@code from} and {@code to} change:
  *
  * <ul>
  *   <li>readings and gauge statistics of the buckets they fall into;
@@ -31,12 +33,37 @@ import org.gridvault.devices.DeviceId;
  * recomputed): their readings did not change, and looking for them could mean scanning a long history for a counter
  * the device stopped reporting. The result is the same whichever way readings are split into batches and in whichever
  * order the batches are rolled up.
+ *
+ * <p>Each step asks the {@link SampleSource} for every device at once, so a batch of a thousand devices costs the
+ * same dozen or so reads as one device. Requests are independent of each other; a device must appear at most once.
  */
 final class Recomputation {
 
     static final Duration BUCKET = Duration.ofMinutes(5);
     private static final long BUCKET_MICROS = 5 * EpochMicros.MINUTE;
     private static final Duration MICRO = Duration.ofNanos(1_000);
+    /** The bounds of a search for a neighbouring reading that may lie anywhere in the past or the future. */
+    private static final Instant BEGINNING = Instant.EPOCH;
+
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+    private static final List<Metric> COUNTERS =
+            EnumSet.allOf(Metric.class).stream().filter(Metric::isCounter).toList();
+
+    /**
+     * New readings of one device to roll up.
+     *
+     * @param from the earliest time of the new readings
+     * @param to the latest time of the new readings (inclusive)
+     * @param reportedBefore the metrics the device reported before
+     * @param derivableFromPower the energy the device kind's power can stand for ({@link EnergyFromPower}); each is
+     *     integrated from power as long as the device has never reported that counter
+     */
+    record Request(
+            DeviceId device,
+            Instant from,
+            Instant to,
+            Set<Metric> reportedBefore,
+            Map<Metric, Integer> derivableFromPower) {}
 
     /**
      * @param start the first recomputed bucket
@@ -45,92 +72,200 @@ final class Recomputation {
      * @param buckets the buckets in the span that have readings or recomputed energy
      * @param reported the metrics the device has reported, including those of the new readings
      */
-    record Result(Instant start, Instant end, Set<Metric> energyMetrics, List<Bucket> buckets, Set<Metric> reported) {}
+    record Result(
+            DeviceId device,
+            Instant start,
+            Instant end,
+            Set<Metric> energyMetrics,
+            List<Bucket> buckets,
+            Set<Metric> reported) {}
 
     private Recomputation() {}
 
-    /**
-     * @param from the earliest time of the new readings
-     * @param to the latest time of the new readings (inclusive)
-     * @param reportedBefore the metrics the device reported before
-     * @param derivableFromPower the energy the device kind's power can stand for ({@link EnergyFromPower}); each is
-     *     integrated from power as long as the device has never reported that counter
-     */
-    static Optional<Result> of(
-            DeviceId device,
-            Instant from,
-            Instant to,
-            Set<Metric> reportedBefore,
-            Map<Metric, Integer> derivableFromPower,
-            Duration maxPowerGap,
-            SampleSource source) {
-        var batch = source.between(device, from, to.plus(MICRO));
-        if (batch.isEmpty()) {
-            return Optional.empty();
-        }
-        var carried = EnumSet.noneOf(Metric.class);
-        batch.forEach(reading -> carried.addAll(reading.named().keySet()));
-        var reported = EnumSet.copyOf(carried);
-        reported.addAll(reportedBefore);
-        var counters = EnumSet.noneOf(Metric.class);
-        carried.stream().filter(Metric::isCounter).forEach(counters::add);
-        var fromPower = new EnumMap<Metric, Integer>(Metric.class);
-        if (carried.contains(Metric.POWER_W)) {
-            derivableFromPower.forEach((metric, sign) -> {
-                if (!reported.contains(metric)) {
-                    fromPower.put(metric, sign);
-                }
-            });
-        }
-        var first = batch.getFirst().ts();
-        var last = batch.getLast().ts();
+    /** One device's request, if it has readings in its range (a request whose readings are gone has nothing to do). */
+    static Optional<Result> of(Request request, Duration maxPowerGap, SampleSource source) {
+        return of(List.of(request), maxPowerGap, source).stream().findFirst();
+    }
 
-        var earliest = first;
-        var latest = last;
-        for (var metric : counters) {
-            var previous = source.latestBefore(device, metric, first, null);
-            var next = source.earliestFrom(device, metric, last.plus(MICRO), null);
-            earliest = previous.map(Reading::ts).filter(earliest::isAfter).orElse(earliest);
-            latest = next.map(Reading::ts).filter(latest::isBefore).orElse(latest);
+    /** The results of the requests whose ranges still hold readings, in the order of the requests. */
+    static List<Result> of(List<Request> requests, Duration maxPowerGap, SampleSource source) {
+        var batches = source.between(requests.stream()
+                .map(request -> new DeviceWindow(
+                        request.device(), request.from(), request.to().plus(MICRO)))
+                .toList());
+        var plans = new ArrayList<Plan>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (!batches.get(i).isEmpty()) {
+                plans.add(new Plan(requests.get(i), batches.get(i)));
+            }
         }
-        if (!fromPower.isEmpty()) {
-            var previous = source.latestBefore(device, Metric.POWER_W, first, first.minus(maxPowerGap));
-            var next =
-                    source.earliestFrom(device, Metric.POWER_W, last.plus(MICRO), last.plus(maxPowerGap.plus(MICRO)));
-            earliest = previous.map(Reading::ts).filter(earliest::isAfter).orElse(earliest);
-            latest = next.map(Reading::ts).filter(latest::isBefore).orElse(latest);
-        }
-        long width = fromPower.isEmpty() ? BUCKET_MICROS : EpochMicros.HOUR;
-        long start = EpochMicros.floor(EpochMicros.of(earliest), width);
-        long end = EpochMicros.floor(EpochMicros.of(latest), width) + width;
-        var spanStart = EpochMicros.instant(start);
-        var spanEnd = EpochMicros.instant(end);
+        var integrating = only(plans, plan -> !plan.fromPower.isEmpty());
 
-        var readings = new TreeMap<Instant, Reading>();
-        source.between(device, spanStart, spanEnd).forEach(reading -> readings.put(reading.ts(), reading));
-        for (var metric : counters) {
-            source.latestBefore(device, metric, spanStart, null).ifPresent(r -> readings.put(r.ts(), r));
-            source.earliestFrom(device, metric, spanEnd, null).ifPresent(r -> readings.put(r.ts(), r));
+        // How far the new readings reach: to the neighbouring readings of each counter they carry, and of power.
+        for (var counter : COUNTERS) {
+            var carrying = only(plans, plan -> plan.counters.contains(counter));
+            widen(carrying, source.latest(counter, windows(carrying, plan -> plan.window(BEGINNING, plan.first()))));
+            widen(
+                    carrying,
+                    source.earliest(counter, windows(carrying, plan -> plan.window(plan.afterLast(), FAR_FUTURE))));
         }
-        if (!fromPower.isEmpty()) {
-            source.latestBefore(device, Metric.POWER_W, spanStart, spanStart.minus(maxPowerGap))
-                    .ifPresent(r -> readings.put(r.ts(), r));
-            source.earliestFrom(device, Metric.POWER_W, spanEnd, spanEnd.plus(maxPowerGap.plus(MICRO)))
-                    .ifPresent(r -> readings.put(r.ts(), r));
+        widen(
+                integrating,
+                source.latest(
+                        Metric.POWER_W,
+                        windows(integrating, plan -> plan.window(plan.first().minus(maxPowerGap), plan.first()))));
+        widen(
+                integrating,
+                source.earliest(
+                        Metric.POWER_W,
+                        windows(
+                                integrating,
+                                plan -> plan.window(
+                                        plan.afterLast(), plan.afterLast().plus(maxPowerGap)))));
+        plans.forEach(Plan::alignSpan);
+
+        // Every reading in the span (the new ones are already read), and per metric the nearest outside it.
+        var around = new ArrayList<DeviceWindow>();
+        for (var plan : plans) {
+            around.add(plan.window(plan.spanStart, later(plan.spanStart, plan.request.from())));
+            around.add(plan.window(earlier(plan.spanEnd, plan.request.to().plus(MICRO)), plan.spanEnd));
+        }
+        var aroundReadings = source.between(around);
+        for (int i = 0; i < plans.size(); i++) {
+            plans.get(i).add(aroundReadings.get(2 * i));
+            plans.get(i).add(aroundReadings.get(2 * i + 1));
+        }
+        for (var counter : COUNTERS) {
+            var carrying = only(plans, plan -> plan.counters.contains(counter));
+            add(carrying, source.latest(counter, windows(carrying, plan -> plan.window(BEGINNING, plan.spanStart))));
+            add(carrying, source.earliest(counter, windows(carrying, plan -> plan.window(plan.spanEnd, FAR_FUTURE))));
+        }
+        add(
+                integrating,
+                source.latest(
+                        Metric.POWER_W,
+                        windows(integrating, plan -> plan.window(plan.spanStart.minus(maxPowerGap), plan.spanStart))));
+        add(
+                integrating,
+                source.earliest(
+                        Metric.POWER_W,
+                        windows(
+                                integrating,
+                                plan -> plan.window(
+                                        plan.spanEnd,
+                                        plan.spanEnd.plus(maxPowerGap).plus(MICRO)))));
+        return plans.stream().map(plan -> plan.result(maxPowerGap)).toList();
+    }
+
+    /** One request worked through the steps above. */
+    private static final class Plan {
+
+        final Request request;
+        final EnumSet<Metric> reported;
+        final EnumSet<Metric> counters = EnumSet.noneOf(Metric.class);
+        final EnumMap<Metric, Integer> fromPower = new EnumMap<>(Metric.class);
+        final TreeMap<Instant, Reading> readings = new TreeMap<>();
+        private final Instant first;
+        private final Instant last;
+        Instant earliest;
+        Instant latest;
+        Instant spanStart;
+        Instant spanEnd;
+
+        Plan(Request request, List<Reading> batch) {
+            this.request = request;
+            var carried = EnumSet.noneOf(Metric.class);
+            batch.forEach(reading -> carried.addAll(reading.named().keySet()));
+            reported = EnumSet.copyOf(carried);
+            reported.addAll(request.reportedBefore());
+            carried.stream().filter(Metric::isCounter).forEach(counters::add);
+            if (carried.contains(Metric.POWER_W)) {
+                request.derivableFromPower().forEach((metric, sign) -> {
+                    if (!reported.contains(metric)) {
+                        fromPower.put(metric, sign);
+                    }
+                });
+            }
+            first = batch.getFirst().ts();
+            last = batch.getLast().ts();
+            earliest = first;
+            latest = last;
+            add(batch);
         }
 
-        var energyMetrics = EnumSet.copyOf(counters);
-        energyMetrics.addAll(fromPower.keySet());
-        var boundaries = new long[(int) ((end - start) / BUCKET_MICROS) + 1];
-        for (int i = 0; i < boundaries.length; i++) {
-            boundaries[i] = start + i * BUCKET_MICROS;
+        Instant first() {
+            return first;
         }
-        var buckets = Aggregation.buckets(
-                new ArrayList<>(readings.values()),
-                boundaries,
-                energyMetrics,
-                fromPower,
-                maxPowerGap.toNanos() / 1_000);
-        return Optional.of(new Result(spanStart, spanEnd, Set.copyOf(energyMetrics), buckets, Set.copyOf(reported)));
+
+        Instant afterLast() {
+            return last.plus(MICRO);
+        }
+
+        DeviceWindow window(Instant from, Instant to) {
+            return new DeviceWindow(request.device(), from, to);
+        }
+
+        void widen(Reading neighbour) {
+            earliest = earlier(earliest, neighbour.ts());
+            latest = later(latest, neighbour.ts());
+        }
+
+        /** Power integration restarts every hour, so a span that integrates power covers whole hours. */
+        void alignSpan() {
+            long width = fromPower.isEmpty() ? BUCKET_MICROS : EpochMicros.HOUR;
+            spanStart = EpochMicros.instant(EpochMicros.floor(EpochMicros.of(earliest), width));
+            spanEnd = EpochMicros.instant(EpochMicros.floor(EpochMicros.of(latest), width) + width);
+        }
+
+        void add(List<Reading> found) {
+            found.forEach(reading -> readings.put(reading.ts(), reading));
+        }
+
+        Result result(Duration maxPowerGap) {
+            var energyMetrics = EnumSet.copyOf(counters);
+            energyMetrics.addAll(fromPower.keySet());
+            long start = EpochMicros.of(spanStart);
+            var boundaries = new long[(int) ((EpochMicros.of(spanEnd) - start) / BUCKET_MICROS) + 1];
+            for (int i = 0; i < boundaries.length; i++) {
+                boundaries[i] = start + i * BUCKET_MICROS;
+            }
+            var buckets = Aggregation.buckets(
+                    new ArrayList<>(readings.values()),
+                    boundaries,
+                    energyMetrics,
+                    fromPower,
+                    maxPowerGap.toNanos() / 1_000);
+            return new Result(
+                    request.device(), spanStart, spanEnd, Set.copyOf(energyMetrics), buckets, Set.copyOf(reported));
+        }
+    }
+
+    private static List<Plan> only(List<Plan> plans, Predicate<Plan> condition) {
+        return plans.stream().filter(condition).toList();
+    }
+
+    private static List<DeviceWindow> windows(List<Plan> plans, Function<Plan, DeviceWindow> window) {
+        return plans.stream().map(window).toList();
+    }
+
+    private static void widen(List<Plan> plans, List<Optional<Reading>> neighbours) {
+        for (int i = 0; i < plans.size(); i++) {
+            neighbours.get(i).ifPresent(plans.get(i)::widen);
+        }
+    }
+
+    private static void add(List<Plan> plans, List<Optional<Reading>> neighbours) {
+        for (int i = 0; i < plans.size(); i++) {
+            var plan = plans.get(i);
+            neighbours.get(i).ifPresent(reading -> plan.readings.put(reading.ts(), reading));
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -10,8 +10,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the rollup worker ({@link Rollups}).
  *
- * @param delay the pause between two scheduled runs (a run ends when the queue is empty or after {@code
- *     batchesPerRun} batches); read by {@code @Scheduled} as {@code gridvault.telemetry.rollups.delay}
+ * @param delay the pause between two scheduled runs (a run ends after a batch that took fewer than {@code
+ *     batchSize} rows, or after {@code batchesPerRun} batches); read by {@code @Scheduled} as {@code
+ *     gridvault.telemetry.rollups.delay}. Each run re-reads its devices' current 5-minute buckets, so runs far apart
+ *     cost less per reading; see ADR 19
  * @param batchSize queue rows rolled up in one transaction
  * @param batchesPerRun the most batches one scheduled run takes before it pauses
  * @param mergeGap queued ranges of one device closer than this are rolled up as one range
@@ -21,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gridvault.telemetry.rollups")
 public record RollupProperties(
-        @DefaultValue("5s") Duration delay,
+        @DefaultValue("30s") Duration delay,
         @DefaultValue("2000") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("50") @Min(1) int batchesPerRun,
         @DefaultValue("5m") Duration mergeGap,

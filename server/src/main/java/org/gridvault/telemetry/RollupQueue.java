@@ -2,10 +2,10 @@ package org.gridvault.telemetry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.gridvault.database.Timestamps;
 import org.gridvault.devices.DeviceId;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RollupQueue {
 
-    /** A queued range: these devices have new readings between {@code from} and {@code to} (inclusive). */
-    record QueueRow(long id, List<DeviceId> devices, Instant from, Instant to) {}
+    /** A queue row: each of these devices has new readings in its range. */
+    record QueueRow(long id, Map<DeviceId, QueuedRanges.Range> ranges) {}
 
     /** Namespace of the advisory locks that serialise rollups per device (the bytes of "roll"). */
     private static final int LOCK_SPACE = 0x726f6c6c;
@@ -38,7 +38,7 @@ class RollupQueue {
      */
     List<QueueRow> take(int limit, boolean wait) {
         return jdbc.sql("""
-                        select id, device_ids, from_ts, to_ts from telemetry.rollup_queue
+                        select id, device_ids, from_ts, to_ts, from_each_us, to_each_us from telemetry.rollup_queue
                         order by id limit :limit for update %s
                         """.formatted(wait ? "" : "skip locked"))
                 .param("limit", limit)
@@ -49,7 +49,7 @@ class RollupQueue {
     /** Locks and returns the row, unless another worker holds it or it is gone. */
     List<QueueRow> take(long id) {
         return jdbc.sql("""
-                        select id, device_ids, from_ts, to_ts from telemetry.rollup_queue
+                        select id, device_ids, from_ts, to_ts, from_each_us, to_each_us from telemetry.rollup_queue
                         where id = :id for update skip locked
                         """).param("id", id).query(RollupQueue::map).list();
     }
@@ -78,22 +78,56 @@ class RollupQueue {
 
     /**
      * Holds until the end of the transaction the lock on rolling up this device, so two workers never recompute the
-     * same device at once (the later one then reads the earlier one's samples). Lock devices in a fixed order.
+     * same device at once (the later one then reads the earlier one's samples).
      */
     void lock(DeviceId device) {
-        jdbc.sql("select pg_advisory_xact_lock(:space, :key)")
+        lock(List.of(device));
+    }
+
+    /**
+     * Holds the locks of all these devices until the end of the transaction, taken in one statement in ascending order
+     * of their keys, the order every worker takes them in, so that two workers never wait for each other.
+     */
+    void lock(Collection<DeviceId> devices) {
+        var keys = devices.stream()
+                .mapToInt(device -> device.value().hashCode())
+                .distinct()
+                .sorted()
+                .toArray();
+        if (keys.length == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        select count(pg_advisory_xact_lock(:space, key))
+                        from unnest(cast(:keys as int4[])) as k(key)
+                        """)
                 .param("space", LOCK_SPACE)
-                .param("key", device.value().hashCode())
-                .query((row, index) -> 1)
+                .param("keys", keys)
+                .query(Long.class)
                 .single();
     }
 
     private static QueueRow map(ResultSet row, int index) throws SQLException {
         var ids = (UUID[]) row.getArray("device_ids").getArray();
-        return new QueueRow(
-                row.getLong("id"),
-                Arrays.stream(ids).map(DeviceId::new).toList(),
-                Timestamps.readRequired(row, "from_ts"),
-                Timestamps.readRequired(row, "to_ts"));
+        var fromEach = row.getArray("from_each_us");
+        var toEach = row.getArray("to_each_us");
+        var ranges = new LinkedHashMap<DeviceId, QueuedRanges.Range>();
+        if (fromEach == null || toEach == null) {
+            // Queued before each device's range was kept: every device takes the batch's range.
+            var range = new QueuedRanges.Range(
+                    Timestamps.readRequired(row, "from_ts"), Timestamps.readRequired(row, "to_ts"));
+            for (var id : ids) {
+                ranges.put(new DeviceId(id), range);
+            }
+        } else {
+            var from = (Long[]) fromEach.getArray();
+            var to = (Long[]) toEach.getArray();
+            for (int i = 0; i < ids.length; i++) {
+                ranges.put(
+                        new DeviceId(ids[i]),
+                        new QueuedRanges.Range(EpochMicros.instant(from[i]), EpochMicros.instant(to[i])));
+            }
+        }
+        return new QueueRow(row.getLong("id"), ranges);
     }
 }

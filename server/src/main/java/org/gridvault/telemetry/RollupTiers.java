@@ -1,17 +1,16 @@
 package org.gridvault.telemetry;
 
-import java.sql.Date;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gridvault.database.Timestamps;
 import org.gridvault.devices.DeviceId;
 import org.gridvault.privacy.HoldsPersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,82 +24,142 @@ class RollupTiers {
 
     private static final String TIME_ORIGIN = "timestamptz '2000-01-01 00:00:00+00'";
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Map<Integer, String> upsertsByMask = new ConcurrentHashMap<>();
-    /** The cascade and calendar statements, built once per tier and source (they run per device and rollup). */
+    /** The cascade and calendar statements, built once per tier and source (they run with every rollup). */
     private final Map<String, String> statements = new ConcurrentHashMap<>();
 
-    RollupTiers(JdbcClient jdbc, JdbcTemplate template) {
-        this.jdbc = jdbc;
+    RollupTiers(JdbcTemplate template) {
         this.template = template;
     }
 
     /**
-     * Upserts 5-minute buckets, all in one statement. Readings and gauges are replaced; of the energy columns and
-     * reset/rollover bits, only those of {@code energyMetrics} (the others were not recomputed and keep their values).
+     * Upserts the 5-minute buckets of recomputed spans, one statement per set of recomputed counters. Readings and
+     * gauges are replaced; of the energy columns and reset/rollover bits, only those of the span's {@link
+     * Recomputation.Result#energyMetrics} (the others were not recomputed and keep their values). A device may appear
+     * in one result only.
      */
-    void writeFiveMinutes(DeviceId device, Set<Metric> energyMetrics, List<Bucket> buckets) {
-        if (buckets.isEmpty()) {
-            return;
+    void writeFiveMinutes(List<Recomputation.Result> results) {
+        var byMask = new TreeMap<Integer, List<Recomputation.Result>>();
+        for (var result : results) {
+            if (!result.buckets().isEmpty()) {
+                byMask.computeIfAbsent(RollupColumns.mask(result.energyMetrics()), mask -> new ArrayList<>())
+                        .add(result);
+            }
         }
-        var sql = upsertsByMask.computeIfAbsent(RollupColumns.mask(energyMetrics), RollupTiers::fiveMinuteUpsert);
-        template.update(sql, columns(device, buckets));
+        byMask.forEach((mask, sameMask) -> {
+            var sql = upsertsByMask.computeIfAbsent(mask, RollupTiers::fiveMinuteUpsert);
+            template.update(connection -> {
+                var statement = connection.prepareStatement(sql);
+                var parameters = columns(sameMask);
+                statement.setArray(1, connection.createArrayOf("uuid", (Object[]) parameters[0]));
+                for (int i = 1; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                return statement;
+            });
+        });
     }
 
-    /** Recomputes the 15-minute or hourly buckets that overlap {@code [from, to)} from the next finer tier. */
-    void cascade(Resolution tier, DeviceId device, Instant from, Instant to) {
+    /**
+     * Recomputes the 15-minute or hourly buckets that overlap each window from the next finer tier. The windows must
+     * not overlap (a bucket would count twice); one per device does not.
+     */
+    void cascade(Resolution tier, List<DeviceWindow> windows) {
+        if (windows.isEmpty()) {
+            return;
+        }
         var source = switch (tier) {
             case FIFTEEN_MINUTES -> Resolution.FIVE_MINUTES;
             case HOUR -> Resolution.FIFTEEN_MINUTES;
             default -> throw new IllegalArgumentException("Not a UTC tier above 5 minutes: " + tier);
         };
         long width = tier.fixedLength().toSeconds();
-        var start = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), width) * width);
-        var end = Instant.ofEpochSecond(Math.floorDiv(to.getEpochSecond() + width - 1, width) * width);
+        var aligned = windows.stream()
+                .map(window -> new DeviceWindow(
+                        window.device(),
+                        Instant.ofEpochSecond(Math.floorDiv(window.from().getEpochSecond(), width) * width),
+                        Instant.ofEpochSecond(Math.floorDiv(window.to().getEpochSecond() + width - 1, width) * width)))
+                .toList();
         var sql = statements.computeIfAbsent(tier + " from " + source, key -> """
                 insert into telemetry.%1$s as r (device_id, bucket_start, %2$s)
-                select device_id, date_bin(interval '%3$d seconds', bucket_start, %4$s), %5$s
-                from telemetry.%6$s
-                where device_id = :device and bucket_start >= :from and bucket_start < :to
-                group by device_id, 2
-                %7$s
+                select s.device_id, date_bin(interval '%3$d seconds', s.bucket_start, %4$s), %5$s
+                from %6$s
+                join telemetry.%7$s s
+                    on s.device_id = w.device_id and s.bucket_start >= w.from_ts and s.bucket_start < w.to_ts
+                group by s.device_id, 2
+                %8$s
                 """.formatted(
                         tier.table(),
                         String.join(", ", RollupColumns.VALUES),
                         width,
                         TIME_ORIGIN,
                         RollupColumns.aggregates(),
+                        DeviceWindow.RELATION,
                         source.table(),
                         replaceAll(List.of())));
-        jdbc.sql(sql)
-                .param("device", device.value())
-                .param("from", Timestamps.of(start))
-                .param("to", Timestamps.of(end))
-                .update();
+        template.update(connection -> {
+            var statement = connection.prepareStatement(sql);
+            DeviceWindow.bind(statement, aligned);
+            return statement;
+        });
     }
 
-    /** Recomputes one local day or month of the device from {@code source}. */
-    void writeCalendar(Resolution tier, Resolution source, DeviceId device, SiteCalendar.Period period) {
+    /** A local day or month of a device's site. */
+    record DevicePeriod(DeviceId device, SiteCalendar.Period period) {}
+
+    /** Recomputes local days from the coarsest UTC tier that nests in each. */
+    void writeDays(List<DevicePeriod> days) {
+        var bySource = new EnumMap<Resolution, List<DevicePeriod>>(Resolution.class);
+        for (var day : days) {
+            var source = SiteCalendar.finestNestingTier(
+                    day.period().start(), day.period().end());
+            bySource.computeIfAbsent(source, tier -> new ArrayList<>()).add(day);
+        }
+        bySource.forEach((source, sameSource) -> writeCalendar(Resolution.DAY, source, sameSource));
+    }
+
+    /** Recomputes local months from their days. */
+    void writeMonths(List<DevicePeriod> months) {
+        writeCalendar(Resolution.MONTH, Resolution.DAY, months);
+    }
+
+    /** Recomputes local days or months from {@code source}; a device's periods must not overlap. */
+    private void writeCalendar(Resolution tier, Resolution source, List<DevicePeriod> periods) {
+        if (periods.isEmpty()) {
+            return;
+        }
         var sql = statements.computeIfAbsent(tier + " from " + source, key -> """
                 insert into telemetry.%1$s as r (device_id, bucket_start, local_date, %2$s)
-                select device_id, cast(:from as timestamptz), cast(:date as date), %3$s
-                from telemetry.%4$s
-                where device_id = :device and bucket_start >= :from and bucket_start < :to
-                group by device_id
-                %5$s
+                select w.device_id, w.from_ts, date '1970-01-01' + d.epoch_day, %3$s
+                from %4$s
+                join unnest(cast(? as int4[])) with ordinality as d(epoch_day, i) on d.i = w.i
+                join telemetry.%5$s s
+                    on s.device_id = w.device_id and s.bucket_start >= w.from_ts and s.bucket_start < w.to_ts
+                group by w.device_id, w.from_ts, d.epoch_day
+                %6$s
                 """.formatted(
                         tier.table(),
                         String.join(", ", RollupColumns.VALUES),
                         RollupColumns.aggregates(),
+                        DeviceWindow.RELATION,
                         source.table(),
                         replaceAll(List.of("local_date"))));
-        jdbc.sql(sql)
-                .param("device", device.value())
-                .param("from", Timestamps.of(period.start()))
-                .param("to", Timestamps.of(period.end()))
-                .param("date", Date.valueOf(period.date()))
-                .update();
+        var windows = periods.stream()
+                .map(period -> new DeviceWindow(
+                        period.device(),
+                        period.period().start(),
+                        period.period().end()))
+                .toList();
+        var days = periods.stream()
+                .mapToInt(period -> Math.toIntExact(period.period().date().toEpochDay()))
+                .toArray();
+        template.update(connection -> {
+            var statement = connection.prepareStatement(sql);
+            DeviceWindow.bind(statement, windows);
+            statement.setObject(4, days);
+            return statement;
+        });
     }
 
     private static String replaceAll(List<String> extra) {
@@ -126,6 +185,7 @@ class RollupTiers {
             replaced.add(RollupColumns.max(gauge));
         });
         var arrays = new ArrayList<String>();
+        arrays.add("cast(? as uuid[])");
         arrays.add("cast(? as int8[])");
         arrays.add("cast(? as int4[])");
         RollupColumns.COUNTERS.forEach(counter -> arrays.add("cast(? as int8[])"));
@@ -139,8 +199,8 @@ class RollupTiers {
         var kept = "~(%d::smallint)".formatted(mask);
         return """
                 insert into telemetry.rollup_5m as r (device_id, bucket_start, %1$s)
-                select cast(? as uuid), timestamptz 'epoch' + start_micros * interval '1 microsecond', %1$s
-                from unnest(%2$s) as u(start_micros, %1$s)
+                select device_id, timestamptz 'epoch' + start_micros * interval '1 microsecond', %1$s
+                from unnest(%2$s) as u(device_id, start_micros, %1$s)
                 on conflict (device_id, bucket_start) do update set %3$s,
                     resets = (r.resets & %4$s) | excluded.resets,
                     rollovers = (r.rollovers & %4$s) | excluded.rollovers
@@ -156,33 +216,38 @@ class RollupTiers {
                         RollupColumns.list(replaced, column -> "excluded." + column));
     }
 
-    /** The buckets as one array per column, in the order of {@link #fiveMinuteUpsert}'s parameters. */
-    private static Object[] columns(DeviceId device, List<Bucket> buckets) {
-        int n = buckets.size();
+    /** The results' buckets as one array per column, in the order of {@link #fiveMinuteUpsert}'s parameters. */
+    private static Object[] columns(List<Recomputation.Result> results) {
+        int n = results.stream().mapToInt(result -> result.buckets().size()).sum();
+        var devices = new UUID[n];
         var starts = new long[n];
         var samples = new int[n];
         var energy = new Long[RollupColumns.COUNTERS.size()][n];
         var resets = new short[n];
         var rollovers = new short[n];
         var gauges = new Float[RollupColumns.GAUGES.size() * 3][n];
-        for (int i = 0; i < n; i++) {
-            var bucket = buckets.get(i);
-            starts[i] = EpochMicros.of(bucket.start());
-            samples[i] = bucket.samples();
-            for (int c = 0; c < RollupColumns.COUNTERS.size(); c++) {
-                energy[c][i] = bucket.energy().get(RollupColumns.COUNTERS.get(c));
-            }
-            resets[i] = (short) RollupColumns.mask(bucket.resets());
-            rollovers[i] = (short) RollupColumns.mask(bucket.rollovers());
-            for (int g = 0; g < RollupColumns.GAUGES.size(); g++) {
-                var stats = bucket.gauges().get(RollupColumns.GAUGES.get(g));
-                gauges[3 * g][i] = stats == null ? null : (float) stats.avg();
-                gauges[3 * g + 1][i] = stats == null ? null : (float) stats.min();
-                gauges[3 * g + 2][i] = stats == null ? null : (float) stats.max();
+        int i = 0;
+        for (var result : results) {
+            for (var bucket : result.buckets()) {
+                devices[i] = result.device().value();
+                starts[i] = EpochMicros.of(bucket.start());
+                samples[i] = bucket.samples();
+                for (int c = 0; c < RollupColumns.COUNTERS.size(); c++) {
+                    energy[c][i] = bucket.energy().get(RollupColumns.COUNTERS.get(c));
+                }
+                resets[i] = (short) RollupColumns.mask(bucket.resets());
+                rollovers[i] = (short) RollupColumns.mask(bucket.rollovers());
+                for (int g = 0; g < RollupColumns.GAUGES.size(); g++) {
+                    var stats = bucket.gauges().get(RollupColumns.GAUGES.get(g));
+                    gauges[3 * g][i] = stats == null ? null : (float) stats.avg();
+                    gauges[3 * g + 1][i] = stats == null ? null : (float) stats.min();
+                    gauges[3 * g + 2][i] = stats == null ? null : (float) stats.max();
+                }
+                i++;
             }
         }
         var parameters = new ArrayList<Object>();
-        parameters.add(device.value());
+        parameters.add(devices);
         parameters.add(starts);
         parameters.add(samples);
         parameters.addAll(List.of(energy));

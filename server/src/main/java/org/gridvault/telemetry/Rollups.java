@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hourly, daily and monthly buckets.
  *
  * <p>Each batch, in one transaction: take the oldest queue rows (skipping rows another worker holds), merge them into
- * time ranges per device, recompute exactly the buckets those ranges affect (never everything), and delete the rows.
+ * time ranges per device, recompute exactly the buckets those ranges affect (never everything) for all devices at once,
+ * and delete the rows.
  * A crash before the commit leaves the rows queued, and rolling a range up twice gives the same result, so every
  * written reading is rolled up. Devices are locked while they are rolled up, so several workers (on several nodes)
  * can share the queue.
@@ -26,17 +27,13 @@ public class Rollups {
     private static final Logger log = LoggerFactory.getLogger(Rollups.class);
 
     private final RollupQueue queue;
-    private final DeviceRollup deviceRollup;
+    private final BatchRollup batchRollup;
     private final TransactionTemplate transactions;
     private final RollupProperties properties;
 
-    Rollups(
-            RollupQueue queue,
-            DeviceRollup deviceRollup,
-            TransactionTemplate transactions,
-            RollupProperties properties) {
+    Rollups(RollupQueue queue, BatchRollup batchRollup, TransactionTemplate transactions, RollupProperties properties) {
         this.queue = queue;
-        this.deviceRollup = deviceRollup;
+        this.batchRollup = batchRollup;
         this.transactions = transactions;
         this.properties = properties;
     }
@@ -50,7 +47,7 @@ public class Rollups {
         return rollUp(Integer.MAX_VALUE, true);
     }
 
-    @Scheduled(fixedDelayString = "${gridvault.telemetry.rollups.delay:5s}")
+    @Scheduled(fixedDelayString = "${gridvault.telemetry.rollups.delay:30s}")
     void rollUpOnSchedule() {
         rollUp(properties.batchesPerRun(), false);
     }
@@ -69,10 +66,13 @@ public class Rollups {
                 processed += oneByOne();
                 break;
             }
-            if (rows == 0) {
+            processed += rows;
+            // A short batch took everything queued when it started; what came in since waits for the next run
+            // (unless draining), so that runs do not chase the writers with ever smaller batches, each re-reading the
+            // readings already in its devices' current buckets.
+            if (rows == 0 || (!drain && rows < properties.batchSize())) {
                 break;
             }
-            processed += rows;
         }
         return processed;
     }
@@ -110,11 +110,8 @@ public class Rollups {
     }
 
     private void rollUp(List<RollupQueue.QueueRow> rows) {
-        for (var entry : QueuedRanges.byDevice(rows, properties.mergeGap()).entrySet()) {
-            queue.lock(entry.getKey());
-            for (var range : entry.getValue()) {
-                deviceRollup.rollUp(entry.getKey(), range.from(), range.to());
-            }
-        }
+        var ranges = QueuedRanges.byDevice(rows, properties.mergeGap());
+        queue.lock(ranges.keySet());
+        batchRollup.rollUp(ranges);
     }
 }

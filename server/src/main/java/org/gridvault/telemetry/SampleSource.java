@@ -1,20 +1,21 @@
 package org.gridvault.telemetry;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.gridvault.devices.DeviceId;
-import org.jspecify.annotations.Nullable;
 
-/** Where a rollup reads a device's raw readings from: the samples table, or a list in tests. */
+/**
+ * Where rollups read raw readings from: the samples table, or lists in tests. Every method answers many windows at
+ * once (one per device being rolled up), so that rolling up a batch of devices costs a few statements, not a few per
+ * device; the answers come in the order of the windows.
+ */
 interface SampleSource {
 
-    /** The device's readings with {@code from <= ts < to}, oldest first. */
-    List<Reading> between(DeviceId device, Instant from, Instant to);
+    /** Per window: the readings in it, oldest first. */
+    List<List<Reading>> between(List<DeviceWindow> windows);
 
-    /** The device's latest reading that carries {@code metric} with {@code notBefore <= ts < before}. */
-    Optional<Reading> latestBefore(DeviceId device, Metric metric, Instant before, @Nullable Instant notBefore);
+    /** Per window: its latest reading that carries {@code metric}. */
+    List<Optional<Reading>> latest(Metric metric, List<DeviceWindow> windows);
 
-    /** The device's earliest reading that carries {@code metric} with {@code from <= ts < notAfter}. */
-    Optional<Reading> earliestFrom(DeviceId device, Metric metric, Instant from, @Nullable Instant notAfter);
+    /** Per window: its earliest reading that carries {@code metric}. */
+    List<Optional<Reading>> earliest(Metric metric, List<DeviceWindow> windows);
 }

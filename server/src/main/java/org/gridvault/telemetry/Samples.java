@@ -1,72 +1,109 @@
 package org.gridvault.telemetry;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ObjIntConsumer;
+import java.util.stream.Collectors;
 import org.gridvault.database.Timestamps;
 import org.gridvault.devices.DeviceId;
 import org.gridvault.privacy.HoldsPersonalData;
-import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads raw samples for rollups and raw series. Every query names one device and a time range, so it is a range
- * scan of the primary key (device_id, ts) in the partitions the range touches.
+ * Reads raw samples for rollups and raw series. Every query names devices and a time range for each, so it is one
+ * range scan of the primary key (device_id, ts) per device, in the partitions its range touches.
  */
 @Repository
 @HoldsPersonalData
 class Samples implements SampleSource {
 
+    private static final String COLUMNS = Arrays.stream(Metric.values())
+            .map(metric -> "s." + metric.wireName())
+            .collect(Collectors.joining(", "));
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Map<String, String> neighbourQueries = new ConcurrentHashMap<>();
 
-    Samples(JdbcClient jdbc) {
+    Samples(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     @Override
-    public List<Reading> between(DeviceId device, Instant from, Instant to) {
-        return jdbc.sql("""
-                        select * from telemetry.samples
-                        where device_id = :device and ts >= :from and ts < :to
-                        order by ts
-                        """)
-                .param("device", device.value())
-                .param("from", Timestamps.of(from))
-                .param("to", Timestamps.of(to))
-                .query(Samples::map)
-                .list();
+    public List<List<Reading>> between(List<DeviceWindow> windows) {
+        var result = new ArrayList<List<Reading>>(windows.size());
+        windows.forEach(window -> result.add(new ArrayList<>()));
+        query(
+                """
+                select w.i, s.ts, %s from %s
+                cross join lateral (
+                    select * from telemetry.samples s
+                    where s.device_id = w.device_id and s.ts >= w.from_ts and s.ts < w.to_ts) s
+                order by w.i, s.ts
+                """.formatted(COLUMNS, DeviceWindow.RELATION),
+                windows,
+                (reading, index) -> result.get(index).add(reading));
+        return result;
     }
 
     @Override
-    public Optional<Reading> latestBefore(DeviceId device, Metric metric, Instant before, @Nullable Instant notBefore) {
-        return jdbc.sql("""
-                        select * from telemetry.samples
-                        where device_id = :device and ts < :before and ts >= :notBefore and %s is not null
-                        order by ts desc limit 1
-                        """.formatted(metric.wireName()))
-                .param("device", device.value())
-                .param("before", Timestamps.of(before))
-                .param("notBefore", Timestamps.of(notBefore == null ? Instant.EPOCH : notBefore))
-                .query(Samples::map)
-                .optional();
+    public List<Optional<Reading>> latest(Metric metric, List<DeviceWindow> windows) {
+        return neighbours(metric, "desc", windows);
     }
 
     @Override
-    public Optional<Reading> earliestFrom(DeviceId device, Metric metric, Instant from, @Nullable Instant notAfter) {
-        return jdbc.sql("""
-                        select * from telemetry.samples
-                        where device_id = :device and ts >= :from and ts < :notAfter and %s is not null
-                        order by ts limit 1
-                        """.formatted(metric.wireName()))
-                .param("device", device.value())
-                .param("from", Timestamps.of(from))
-                .param("notAfter", Timestamps.of(notAfter == null ? FAR_FUTURE : notAfter))
-                .query(Samples::map)
-                .optional();
+    public List<Optional<Reading>> earliest(Metric metric, List<DeviceWindow> windows) {
+        return neighbours(metric, "asc", windows);
+    }
+
+    private List<Optional<Reading>> neighbours(Metric metric, String order, List<DeviceWindow> windows) {
+        var sql = neighbourQueries.computeIfAbsent(metric.wireName() + " " + order, key ->
+                """
+                select w.i, s.ts, %1$s from %2$s
+                cross join lateral (
+                    select * from telemetry.samples s
+                    where s.device_id = w.device_id and s.ts >= w.from_ts and s.ts < w.to_ts
+                        and s.%3$s is not null
+                    order by s.ts %4$s limit 1) s
+                """.formatted(COLUMNS, DeviceWindow.RELATION, metric.wireName(), order));
+        var result = new ArrayList<Optional<Reading>>(windows.size());
+        windows.forEach(window -> result.add(Optional.empty()));
+        query(sql, windows, (reading, index) -> result.set(index, Optional.of(reading)));
+        return result;
+    }
+
+    /** Runs a query over the windows and hands each row over as a reading of the window it belongs to. */
+    private void query(String sql, List<DeviceWindow> windows, ObjIntConsumer<Reading> consumer) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        template.query(
+                connection -> {
+                    var statement = connection.prepareStatement(sql);
+                    DeviceWindow.bind(statement, windows);
+                    return statement;
+                },
+                (ResultSet row) -> {
+                    int index = (int) row.getLong(1) - 1;
+                    var values = Reading.noValues();
+                    for (int m = 0; m < values.length; m++) {
+                        double value = row.getDouble(3 + m);
+                        if (!row.wasNull()) {
+                            values[m] = value;
+                        }
+                    }
+                    var ts = row.getTimestamp(2).toInstant();
+                    consumer.accept(new Reading(windows.get(index).device(), ts, values), index);
+                });
     }
 
     /** One metric's raw values, for series; at most {@code limit} of them. */
@@ -86,18 +123,4 @@ class Samples implements SampleSource {
 
     /** A raw value at its time. */
     record TimedValue(Instant ts, double value) {}
-
-    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
-
-    private static Reading map(ResultSet row, int index) throws SQLException {
-        var values = Reading.noValues();
-        for (var metric : Metric.values()) {
-            double value = row.getDouble(metric.wireName());
-            if (!row.wasNull()) {
-                values[metric.ordinal()] = value;
-            }
-        }
-        return new Reading(
-                new DeviceId(row.getObject("device_id", UUID.class)), Timestamps.readRequired(row, "ts"), values);
-    }
 }

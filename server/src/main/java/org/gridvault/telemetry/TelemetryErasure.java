@@ -39,8 +39,18 @@ class TelemetryErasure {
         // First the queue: this waits for a rollup worker that holds a queued range of the device (it locks its rows
         // until it has written the rollups), and keeps later workers from taking one, so no rollup of the device is
         // written after the deletes below.
+        jdbc.sql("""
+                        update telemetry.rollup_queue set
+                            device_ids = array_remove(device_ids, :device),
+                            from_each_us = (select array_agg(f order by n) from unnest(device_ids, from_each_us)
+                                with ordinality as u(d, f, n) where d <> :device),
+                            to_each_us = (select array_agg(t order by n) from unnest(device_ids, to_each_us)
+                                with ordinality as u(d, t, n) where d <> :device)
+                        where :device = any(device_ids) and from_each_us is not null
+                        """).param("device", event.deviceId().value()).update();
+        // Rows queued before each device's range was kept.
         jdbc.sql("update telemetry.rollup_queue set device_ids = array_remove(device_ids, :device)"
-                        + " where :device = any(device_ids)")
+                        + " where :device = any(device_ids) and from_each_us is null")
                 .param("device", event.deviceId().value())
                 .update();
         jdbc.sql("delete from telemetry.rollup_queue where cardinality(device_ids) = 0")

@@ -243,14 +243,18 @@ public class TelemetryWriter implements SmartLifecycle {
 
     private void writeInTransaction(Connection connection, List<Reading> readings) throws SQLException {
         var months = new HashSet<java.time.YearMonth>();
-        var devices = new HashSet<UUID>();
         var from = readings.getFirst().ts();
         var to = from;
+        // Each device's earliest and latest reading, in epoch microseconds.
+        var ranges = new LinkedHashMap<UUID, long[]>();
         for (var reading : readings) {
             months.add(SamplePartitions.monthOf(reading.ts()));
-            devices.add(reading.device().value());
             from = reading.ts().isBefore(from) ? reading.ts() : from;
             to = reading.ts().isAfter(to) ? reading.ts() : to;
+            long micros = EpochMicros.of(reading.ts());
+            var range = ranges.computeIfAbsent(reading.device().value(), device -> new long[] {micros, micros});
+            range[0] = Math.min(range[0], micros);
+            range[1] = Math.max(range[1], micros);
         }
         partitions.ensure(connection, months);
         connection.setAutoCommit(false);
@@ -270,12 +274,25 @@ public class TelemetryWriter implements SmartLifecycle {
                                 new java.io.ByteArrayInputStream(encoded));
                 statement.execute(MERGE_STAGED);
             }
-            try (var queued = connection.prepareStatement(
-                    "insert into telemetry.rollup_queue (device_ids, from_ts, to_ts, enqueued_at) values (?, ?, ?, ?)")) {
-                queued.setArray(1, connection.createArrayOf("uuid", devices.toArray()));
+            try (var queued = connection.prepareStatement("""
+                    insert into telemetry.rollup_queue
+                        (device_ids, from_ts, to_ts, enqueued_at, from_each_us, to_each_us)
+                    values (?, ?, ?, ?, ?, ?)
+                    """)) {
+                var fromEach = new long[ranges.size()];
+                var toEach = new long[ranges.size()];
+                int i = 0;
+                for (var range : ranges.values()) {
+                    fromEach[i] = range[0];
+                    toEach[i++] = range[1];
+                }
+                queued.setArray(
+                        1, connection.createArrayOf("uuid", ranges.keySet().toArray()));
                 queued.setTimestamp(2, Timestamp.from(from));
                 queued.setTimestamp(3, Timestamp.from(to));
                 queued.setTimestamp(4, Timestamp.from(clock.instant()));
+                queued.setObject(5, fromEach);
+                queued.setObject(6, toEach);
                 queued.executeUpdate();
             }
             connection.commit();

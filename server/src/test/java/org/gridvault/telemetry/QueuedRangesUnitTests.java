@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.gridvault.devices.DeviceId;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,11 @@ class QueuedRangesUnitTests {
     }
 
     private static RollupQueue.QueueRow row(long id, String from, String to, DeviceId... devices) {
-        return new RollupQueue.QueueRow(id, List.of(devices), at(from), at(to));
+        var ranges = new LinkedHashMap<DeviceId, QueuedRanges.Range>();
+        for (var device : devices) {
+            ranges.put(device, new QueuedRanges.Range(at(from), at(to)));
+        }
+        return new RollupQueue.QueueRow(id, ranges);
     }
 
     private static Instant at(String time) {

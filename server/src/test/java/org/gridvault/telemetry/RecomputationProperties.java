@@ -8,11 +8,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.gridvault.devices.DeviceId;
 import org.gridvault.devices.DeviceKind;
 
 /**
@@ -61,6 +63,41 @@ class RecomputationProperties {
         model.rollUp(queued);
 
         assertThat(model.stored()).isEqualTo(once);
+    }
+
+    @Property(tries = 100)
+    void devicesRecomputedTogetherGetWhatEachGetsAlone(
+            @ForAll("histories") List<DeviceHistories.Step> first,
+            @ForAll("histories") List<DeviceHistories.Step> second,
+            @ForAll Device firstKind,
+            @ForAll Device secondKind,
+            @ForAll long seed) {
+        var samples = new InMemorySamples();
+        var random = new Random(seed);
+        var requests = new ArrayList<Recomputation.Request>();
+        for (var history :
+                List.of(Map.entry(firstKind, first), Map.entry(secondKind, second), Map.entry(firstKind, second))) {
+            var device = DeviceId.random();
+            var readings = history.getKey().readings(history.getValue(), random.nextBoolean()).stream()
+                    .map(reading -> new Reading(device, reading.ts(), reading.values()))
+                    .toList();
+            samples.add(readings);
+            var batch = randomBatches(readings, random).getFirst();
+            requests.add(new Recomputation.Request(
+                    device,
+                    batch.stream().map(Reading::ts).min(Instant::compareTo).orElseThrow(),
+                    batch.stream().map(Reading::ts).max(Instant::compareTo).orElseThrow(),
+                    Set.of(),
+                    history.getKey().energyFromPower()));
+        }
+
+        var together = Recomputation.of(requests, RollupModel.MAX_POWER_GAP, samples);
+
+        assertThat(together)
+                .isEqualTo(requests.stream()
+                        .map(request -> Recomputation.of(request, RollupModel.MAX_POWER_GAP, samples)
+                                .orElseThrow())
+                        .toList());
     }
 
     @Property(tries = 100)

@@ -22,7 +22,7 @@ final class RollupModel {
     /** A queued range: new readings between from and to, inclusive. */
     record Queued(Instant from, Instant to) {}
 
-    private final DeviceId device = DeviceId.random();
+    private final DeviceId device = DeviceHistories.DEVICE;
     private final Map<Metric, Integer> energyFromPower;
     private final InMemorySamples samples = new InMemorySamples();
     private final Set<Metric> reported = EnumSet.noneOf(Metric.class);
@@ -42,11 +42,8 @@ final class RollupModel {
 
     void rollUp(Queued queued) {
         Recomputation.of(
-                        device,
-                        queued.from(),
-                        queued.to(),
-                        Set.copyOf(reported),
-                        energyFromPower,
+                        new Recomputation.Request(
+                                device, queued.from(), queued.to(), Set.copyOf(reported), energyFromPower),
                         MAX_POWER_GAP,
                         samples)
                 .ifPresent(this::store);
@@ -58,13 +55,10 @@ final class RollupModel {
 
     /** The buckets of every reading written so far, computed in one go. */
     Map<Instant, Bucket> fromScratch() {
-        var all = samples.all();
+        var all = samples.all(device);
         var result = Recomputation.of(
-                        device,
-                        all.getFirst().ts(),
-                        all.getLast().ts(),
-                        Set.of(),
-                        energyFromPower,
+                        new Recomputation.Request(
+                                device, all.getFirst().ts(), all.getLast().ts(), Set.of(), energyFromPower),
                         MAX_POWER_GAP,
                         samples)
                 .orElseThrow();

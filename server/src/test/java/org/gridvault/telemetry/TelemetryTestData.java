@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sites, devices and samples for telemetry's integration tests. Samples go in the way the writer puts them: rows in
  * the month's partition of {@code telemetry.samples} (created when missing), and one {@code telemetry.rollup_queue}
- * row for the batch with its distinct devices and its earliest and latest time.
+ * row for the batch with its distinct devices and each one's earliest and latest time.
  */
 final class TelemetryTestData {
 
@@ -72,10 +73,15 @@ final class TelemetryTestData {
 
     /** Writes one batch of readings and queues it for rollup, in one transaction, as the writer does. */
     void write(List<Reading> batch) {
-        transactions.executeWithoutResult(status -> insert(batch));
+        transactions.executeWithoutResult(status -> insert(batch, true));
     }
 
-    private void insert(List<Reading> batch) {
+    /** Like {@link #write}, as writers did before they queued each device's own range: only the batch's range. */
+    void writeQueuingOnlyTheBatchRange(List<Reading> batch) {
+        transactions.executeWithoutResult(status -> insert(batch, false));
+    }
+
+    private void insert(List<Reading> batch, boolean rangePerDevice) {
         var months = new TreeSet<YearMonth>();
         batch.forEach(reading -> months.add(YearMonth.from(reading.ts().atOffset(ZoneOffset.UTC))));
         months.forEach(this::createPartition);
@@ -95,23 +101,34 @@ final class TelemetryTestData {
                     .params(parameters)
                     .update();
         }
-        var devices =
-                batch.stream().map(r -> r.device().toString()).distinct().collect(Collectors.joining(",", "{", "}"));
+        var first = batch.stream().map(Reading::ts).min(Instant::compareTo).orElseThrow();
+        var last = batch.stream().map(Reading::ts).max(Instant::compareTo).orElseThrow();
+        var byDevice =
+                batch.stream().collect(Collectors.groupingBy(Reading::device, LinkedHashMap::new, Collectors.toList()));
+        var devices = byDevice.keySet().stream().map(DeviceId::toString).collect(Collectors.joining(",", "{", "}"));
+        var fromEach = byDevice.values().stream()
+                .map(readings -> String.valueOf(readings.stream()
+                        .mapToLong(r -> EpochMicros.of(r.ts()))
+                        .min()
+                        .orElseThrow()))
+                .collect(Collectors.joining(",", "{", "}"));
+        var toEach = byDevice.values().stream()
+                .map(readings -> String.valueOf(readings.stream()
+                        .mapToLong(r -> EpochMicros.of(r.ts()))
+                        .max()
+                        .orElseThrow()))
+                .collect(Collectors.joining(",", "{", "}"));
         jdbc.sql("""
-                        insert into telemetry.rollup_queue (device_ids, from_ts, to_ts, enqueued_at)
-                        values (cast(? as uuid[]), ?, ?, ?)
+                        insert into telemetry.rollup_queue (device_ids, from_ts, to_ts, enqueued_at, from_each_us, to_each_us)
+                        values (cast(? as uuid[]), ?, ?, ?, cast(? as bigint[]), cast(? as bigint[]))
                         """)
                 .params(
                         devices,
-                        Timestamp.from(batch.stream()
-                                .map(Reading::ts)
-                                .min(Instant::compareTo)
-                                .orElseThrow()),
-                        Timestamp.from(batch.stream()
-                                .map(Reading::ts)
-                                .max(Instant::compareTo)
-                                .orElseThrow()),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(first),
+                        Timestamp.from(last),
+                        Timestamp.from(clock.instant()),
+                        rangePerDevice ? fromEach : null,
+                        rangePerDevice ? toEach : null)
                 .update();
     }
 
