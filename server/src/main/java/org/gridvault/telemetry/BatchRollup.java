@@ -2,6 +2,7 @@ package org.gridvault.telemetry;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,10 @@ class BatchRollup {
         this.template = template;
     }
 
-    /** Rolls up each device's ranges (oldest first, not overlapping). */
+    /**
+     * Rolls up each device's ranges (oldest first, not overlapping), {@code devices-per-statement} devices at a time:
+     * a step holds all readings of its devices' spans in memory.
+     */
     void rollUp(Map<DeviceId, List<QueuedRanges.Range>> ranges) {
         if (ranges.isEmpty()) {
             return;
@@ -59,6 +63,20 @@ class BatchRollup {
         // A statement over a thousand devices' windows is estimated expensive enough for PostgreSQL to compile it
         // (JIT), which costs more CPU than running it: measured, it more than cancelled what batching saved.
         template.execute("set local jit = off");
+        var chunk = new LinkedHashMap<DeviceId, List<QueuedRanges.Range>>();
+        for (var entry : ranges.entrySet()) {
+            chunk.put(entry.getKey(), entry.getValue());
+            if (chunk.size() == properties.devicesPerStatement()) {
+                rollUpTogether(chunk);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            rollUpTogether(chunk);
+        }
+    }
+
+    private void rollUpTogether(Map<DeviceId, List<QueuedRanges.Range>> ranges) {
         var context = contexts.of(ranges.keySet());
         ranges.keySet().stream()
                 .filter(device -> !context.containsKey(device))

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param mergeGap queued ranges of one device closer than this are rolled up as one range
  * @param maxPowerGap the longest time between two power readings that still counts when energy is integrated from
  *     power; a longer gap contributes no energy
+ * @param devicesPerStatement how many devices one rollup statement handles at once; their readings are in memory
+ *     together, so this bounds the worker's memory (a few hundred bytes per reading)
  */
 @Validated
 @ConfigurationProperties("gridvault.telemetry.rollups")
@@ -27,4 +29,5 @@ public record RollupProperties(
         @DefaultValue("2000") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("50") @Min(1) int batchesPerRun,
         @DefaultValue("5m") Duration mergeGap,
-        @DefaultValue("15m") Duration maxPowerGap) {}
+        @DefaultValue("15m") Duration maxPowerGap,
+        @DefaultValue("100") @Min(1) int devicesPerStatement) {}

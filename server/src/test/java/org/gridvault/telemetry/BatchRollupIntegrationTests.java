@@ -15,14 +15,17 @@ import org.gridvault.MutableClock;
 import org.gridvault.devices.DeviceId;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rollup worker handles all devices of a batch together, in shared statements and in rounds for devices with
- * several ranges. Twins prove that changes nothing: each device has a twin with the same readings, and the twins are
- * written and rolled up one device and one batch at a time, as the worker did before it batched anything.
+ * The rollup worker handles the devices of a batch together, in shared statements (three devices each here, so that
+ * a batch takes several) and in rounds for devices with several ranges. Twins prove that changes nothing: each device
+ * has a twin with the same readings, and the twins are written and rolled up one device and one batch at a time, as
+ * the worker did before it batched anything.
  */
 @IntegrationTest
+@TestPropertySource(properties = "gridvault.telemetry.rollups.devices-per-statement=3")
 class BatchRollupIntegrationTests {
 
     private static final List<String> TABLES =
