@@ -48,8 +48,20 @@ class TelemetryExport implements PersonalDataExport {
                 .query(
                         "select * from telemetry.reported_metrics where device_id = any(?) order by device_id",
                         deviceIds);
-        tables.table("rollup_queue")
-                .query("select * from telemetry.rollup_queue where device_ids && ? order by id", deviceIds);
+        // A queue row lists every device of a write batch, other people's too: only the person's devices go into the
+        // export, each with its own range.
+        tables.table("rollup_queue").query("""
+                select q.id, array[u.device_id] as device_ids,
+                    coalesce(timestamptz 'epoch' + q.from_each_us[u.n] * interval '1 microsecond', q.from_ts) as from_ts,
+                    coalesce(timestamptz 'epoch' + q.to_each_us[u.n] * interval '1 microsecond', q.to_ts) as to_ts,
+                    q.enqueued_at,
+                    case when q.from_each_us is not null then array[q.from_each_us[u.n]] end as from_each_us,
+                    case when q.to_each_us is not null then array[q.to_each_us[u.n]] end as to_each_us
+                from telemetry.rollup_queue q
+                cross join lateral unnest(q.device_ids) with ordinality as u(device_id, n)
+                where u.device_id = any(?)
+                order by q.id, u.n
+                """, deviceIds);
         tables.table("samples")
                 .query("select * from telemetry.samples where device_id = any(?) order by device_id, ts", deviceIds);
         for (var rollup : ROLLUPS) {

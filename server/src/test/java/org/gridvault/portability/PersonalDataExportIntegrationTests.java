@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.gridvault.ApiClient;
 import org.gridvault.ApiClient.Account;
 import org.gridvault.IntegrationTest;
@@ -33,11 +34,13 @@ class PersonalDataExportIntegrationTests {
     private final ApiClient api;
     private final TelemetryWriter writer;
     private final Rollups rollups;
+    private final DataSource dataSource;
 
-    PersonalDataExportIntegrationTests(ApiClient api, TelemetryWriter writer, Rollups rollups) {
+    PersonalDataExportIntegrationTests(ApiClient api, TelemetryWriter writer, Rollups rollups, DataSource dataSource) {
         this.api = api;
         this.writer = writer;
         this.rollups = rollups;
+        this.dataSource = dataSource;
     }
 
     @Test
@@ -117,6 +120,51 @@ class PersonalDataExportIntegrationTests {
         assertThat(tables.get("telemetry.rollup_15m").path("rows").size()).isPositive();
         assertThat(tables.get("devices.devices").path("rows").get(0).has("secret_hash"))
                 .isFalse();
+    }
+
+    @Test
+    void carriesOnlyThePersonsOwnDevicesOfABatchStillQueuedForRollup() throws Exception {
+        var owner = api.newPerson();
+        var meter = meter(owner, site(owner));
+        var stranger = api.newPerson();
+        var strangersMeter = meter(stranger, site(stranger));
+        var at = Instant.parse("2026-05-05T10:00:00Z");
+
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            // One batch with both meters' readings; its queue row is locked here so that the rollup worker (which
+            // skips locked rows) leaves it queued while the export reads it. Should the worker take it first, write
+            // another.
+            boolean queued = false;
+            for (int attempt = 0; attempt < 3 && !queued; attempt++) {
+                var reading = Map.of(Metric.POWER_W, 100.0 + attempt);
+                writer.append(List.of(Reading.of(meter, at, reading), Reading.of(strangersMeter, at, reading)))
+                        .get(30, TimeUnit.SECONDS);
+                try (var lock = connection.prepareStatement("""
+                        select id from telemetry.rollup_queue
+                        where device_ids @> array[cast(? as uuid), cast(? as uuid)] for update
+                        """)) {
+                    lock.setObject(1, meter.value());
+                    lock.setObject(2, strangersMeter.value());
+                    queued = lock.executeQuery().next();
+                }
+            }
+            assertThat(queued).as("a queue row with both meters").isTrue();
+
+            var response = api.get("/api/v1/me/export?format=json", owner.token());
+
+            connection.rollback();
+            assertThat(response.body()).doesNotContain(strangersMeter.value().toString());
+            var queue =
+                    tablesByName(response.json()).get("telemetry.rollup_queue").path("rows");
+            assertThat(queue.size()).isPositive();
+            for (var row : queue) {
+                assertThat(texts(row.path("device_ids")))
+                        .containsExactly(meter.value().toString());
+                assertThat(row.path("from_ts").asString())
+                        .isEqualTo(row.path("to_ts").asString());
+            }
+        }
     }
 
     @Test
