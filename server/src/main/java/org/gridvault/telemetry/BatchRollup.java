@@ -14,10 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Rolls up a batch of queued ranges for all their devices at once: recomputes the 5-minute buckets the new readings
- * affect (see {@link Recomputation}), then the 15-minute, hourly, local-day and local-month buckets that contain
- * those. Each step is one statement (or a few) for every device of the batch, not one per device: with a thousand
- * devices reporting every few seconds, per-device statements cost more than the readings themselves.
+ * Rolls up a batch of queued ranges, many devices at once: recomputes the 5-minute buckets the new readings affect
+ * (see {@link Recomputation}), then the 15-minute, hourly, local-day and local-month buckets that contain those. Each
+ * step is one statement (or a few) for a hundred devices ({@code gridvault.telemetry.rollups.devices-per-statement}),
+ * not one per device: with a thousand devices reporting every few seconds, per-device statements cost more than the
+ * readings themselves (ADR 19).
  *
  * <p>A device with several separate ranges in the batch has them rolled up in rounds, the first range of every device
  * in the first round and so on, so that each statement sees each device once and a later range starts from what the

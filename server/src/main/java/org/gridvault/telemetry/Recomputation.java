@@ -42,10 +42,11 @@ final class Recomputation {
     static final Duration BUCKET = Duration.ofMinutes(5);
     private static final long BUCKET_MICROS = 5 * EpochMicros.MINUTE;
     private static final Duration MICRO = Duration.ofNanos(1_000);
-    /** The bounds of a search for a neighbouring reading that may lie anywhere in the past or the future. */
+    /** Where a search for a neighbouring reading that may lie anywhere in the past starts. */
     private static final Instant BEGINNING = Instant.EPOCH;
-
+    /** Where a search for a neighbouring reading that may lie anywhere in the future ends. */
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+
     private static final List<Metric> COUNTERS =
             EnumSet.allOf(Metric.class).stream().filter(Metric::isCounter).toList();
 

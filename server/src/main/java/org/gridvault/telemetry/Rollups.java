@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hourly, daily and monthly buckets.
  *
  * <p>Each batch, in one transaction: take the oldest queue rows (skipping rows another worker holds), merge them into
- * time ranges per device, recompute exactly the buckets those ranges affect (never everything) for all devices at once,
- * and delete the rows.
+ * time ranges per device, recompute exactly the buckets those ranges affect (never everything) for many devices at
+ * once, and delete the rows.
  * A crash before the commit leaves the rows queued, and rolling a range up twice gives the same result, so every
  * written reading is rolled up. Devices are locked while they are rolled up, so several workers (on several nodes)
  * can share the queue.

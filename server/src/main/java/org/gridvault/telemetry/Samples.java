@@ -29,6 +29,14 @@ class Samples implements SampleSource {
             .map(metric -> "s." + metric.wireName())
             .collect(Collectors.joining(", "));
 
+    private static final String BETWEEN = """
+            select w.i, s.ts, %s from %s
+            cross join lateral (
+                select * from telemetry.samples s
+                where s.device_id = w.device_id and s.ts >= w.from_ts and s.ts < w.to_ts) s
+            order by w.i, s.ts
+            """.formatted(COLUMNS, DeviceWindow.RELATION);
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Map<String, String> neighbourQueries = new ConcurrentHashMap<>();
@@ -42,16 +50,7 @@ class Samples implements SampleSource {
     public List<List<Reading>> between(List<DeviceWindow> windows) {
         var result = new ArrayList<List<Reading>>(windows.size());
         windows.forEach(window -> result.add(new ArrayList<>()));
-        query(
-                """
-                select w.i, s.ts, %s from %s
-                cross join lateral (
-                    select * from telemetry.samples s
-                    where s.device_id = w.device_id and s.ts >= w.from_ts and s.ts < w.to_ts) s
-                order by w.i, s.ts
-                """.formatted(COLUMNS, DeviceWindow.RELATION),
-                windows,
-                (reading, index) -> result.get(index).add(reading));
+        query(BETWEEN, windows, (reading, index) -> result.get(index).add(reading));
         return result;
     }
 
