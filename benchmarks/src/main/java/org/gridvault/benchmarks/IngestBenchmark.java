@@ -136,8 +136,10 @@ public final class IngestBenchmark {
             rows.next();
             var duplicates = rows.getLong(1);
             var gaps = rows.getLong(2);
-            // The writer adds one rollup_queue row per transaction: its id counts the transactions so far.
-            rows = statement.executeQuery("select coalesce(max(id), 0) from telemetry.rollup_queue");
+            // The writer adds one rollup_queue row per transaction: the id sequence counts the transactions so far
+            // (the rows themselves are deleted once rolled up).
+            rows = statement.executeQuery(
+                    "select case when is_called then last_value else 0 end from telemetry.rollup_queue_id_seq");
             rows.next();
             var transactions = Math.max(1, rows.getLong(1));
             // The rollup worker must keep up, or the ingest rate would be bought with a growing backlog.

@@ -77,7 +77,13 @@ final class PacedRun {
                 for (; sent < due; sent++) {
                     var device = devices.get((int) (sent % devices.size()));
                     var published = device.publishNext();
-                    watch(device, published.step(), published.acknowledged(), start + (long) (sent / rate * 1e9), true);
+                    watch(
+                            device,
+                            published.step(),
+                            published.acknowledged(),
+                            start + (long) (sent / rate * 1e9),
+                            true,
+                            0);
                 }
                 if (rampSent + sent - acknowledged.get() > maxOutstanding) {
                     fellBehind = true;
@@ -134,7 +140,7 @@ final class PacedRun {
             for (; sent < due; sent++) {
                 var device = devices.get((int) (sent % devices.size()));
                 var published = device.publishNext();
-                watch(device, published.step(), published.acknowledged(), System.nanoTime(), false);
+                watch(device, published.step(), published.acknowledged(), System.nanoTime(), false, 0);
             }
             if (sent - acknowledged.get() > maxOutstanding) {
                 return -1;
@@ -144,8 +150,18 @@ final class PacedRun {
         return sent;
     }
 
+    /**
+     * Counts the message's acknowledgement, or publishes it again after a refusal, as a device would: after 100 ms,
+     * doubling with every further refusal of the same message up to 5 s, so that a server short of storage is not
+     * buried under resends.
+     */
     private void watch(
-            MqttDevice device, long step, CompletableFuture<Void> published, long dueNanos, boolean measured) {
+            MqttDevice device,
+            long step,
+            CompletableFuture<Void> published,
+            long dueNanos,
+            boolean measured,
+            int refusals) {
         published.whenComplete((ok, failure) -> {
             if (failure == null) {
                 acknowledged.incrementAndGet();
@@ -158,8 +174,8 @@ final class PacedRun {
             } else if (!retries.isShutdown()) {
                 refused.incrementAndGet();
                 retries.schedule(
-                        () -> watch(device, step, device.publish(step), dueNanos, measured),
-                        100,
+                        () -> watch(device, step, device.publish(step), dueNanos, measured, refusals + 1),
+                        Math.min(5_000, 100L << Math.min(refusals, 6)),
                         TimeUnit.MILLISECONDS);
             }
         });
