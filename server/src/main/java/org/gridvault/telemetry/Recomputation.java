@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.gridvault.devices.DeviceId;
@@ -100,29 +101,9 @@ final class Recomputation {
                 plans.add(new Plan(requests.get(i), batches.get(i)));
             }
         }
-        var integrating = only(plans, plan -> !plan.fromPower.isEmpty());
 
         // How far the new readings reach: to the neighbouring readings of each counter they carry, and of power.
-        for (var counter : COUNTERS) {
-            var carrying = only(plans, plan -> plan.counters.contains(counter));
-            widen(carrying, source.latest(counter, windows(carrying, plan -> plan.window(BEGINNING, plan.first()))));
-            widen(
-                    carrying,
-                    source.earliest(counter, windows(carrying, plan -> plan.window(plan.afterLast(), FAR_FUTURE))));
-        }
-        widen(
-                integrating,
-                source.latest(
-                        Metric.POWER_W,
-                        windows(integrating, plan -> plan.window(plan.first().minus(maxPowerGap), plan.first()))));
-        widen(
-                integrating,
-                source.earliest(
-                        Metric.POWER_W,
-                        windows(
-                                integrating,
-                                plan -> plan.window(
-                                        plan.afterLast(), plan.afterLast().plus(maxPowerGap)))));
+        neighbours(plans, Plan::first, Plan::afterLast, maxPowerGap, source, Plan::widen);
         plans.forEach(Plan::alignSpan);
 
         // Every reading in the span (the new ones are already read), and per metric the nearest outside it.
@@ -136,25 +117,7 @@ final class Recomputation {
             plans.get(i).add(aroundReadings.get(2 * i));
             plans.get(i).add(aroundReadings.get(2 * i + 1));
         }
-        for (var counter : COUNTERS) {
-            var carrying = only(plans, plan -> plan.counters.contains(counter));
-            add(carrying, source.latest(counter, windows(carrying, plan -> plan.window(BEGINNING, plan.spanStart))));
-            add(carrying, source.earliest(counter, windows(carrying, plan -> plan.window(plan.spanEnd, FAR_FUTURE))));
-        }
-        add(
-                integrating,
-                source.latest(
-                        Metric.POWER_W,
-                        windows(integrating, plan -> plan.window(plan.spanStart.minus(maxPowerGap), plan.spanStart))));
-        add(
-                integrating,
-                source.earliest(
-                        Metric.POWER_W,
-                        windows(
-                                integrating,
-                                plan -> plan.window(
-                                        plan.spanEnd,
-                                        plan.spanEnd.plus(maxPowerGap).plus(MICRO)))));
+        neighbours(plans, plan -> plan.spanStart, plan -> plan.spanEnd, maxPowerGap, source, Plan::include);
         return plans.stream().map(plan -> plan.result(maxPowerGap)).toList();
     }
 
@@ -219,7 +182,11 @@ final class Recomputation {
         }
 
         void add(List<Reading> found) {
-            found.forEach(reading -> readings.put(reading.ts(), reading));
+            found.forEach(this::include);
+        }
+
+        void include(Reading reading) {
+            readings.put(reading.ts(), reading);
         }
 
         Result result(Duration maxPowerGap) {
@@ -249,16 +216,53 @@ final class Recomputation {
         return plans.stream().map(window).toList();
     }
 
-    private static void widen(List<Plan> plans, List<Optional<Reading>> neighbours) {
-        for (int i = 0; i < plans.size(); i++) {
-            neighbours.get(i).ifPresent(plans.get(i)::widen);
+    /**
+     * For each plan, the latest reading before {@code before} and the earliest from {@code after} on: of each counter it
+     * carries, however far away, and of power if it integrates power, within the gap limit (a power reading further
+     * away adds no energy); each one found goes to {@code found}. One query per metric and direction for all plans.
+     */
+    private static void neighbours(
+            List<Plan> plans,
+            Function<Plan, Instant> before,
+            Function<Plan, Instant> after,
+            Duration maxPowerGap,
+            SampleSource source,
+            BiConsumer<Plan, Reading> found) {
+        for (var counter : COUNTERS) {
+            var carrying = only(plans, plan -> plan.counters.contains(counter));
+            found(
+                    carrying,
+                    source.latest(counter, windows(carrying, plan -> plan.window(BEGINNING, before.apply(plan)))),
+                    found);
+            found(
+                    carrying,
+                    source.earliest(counter, windows(carrying, plan -> plan.window(after.apply(plan), FAR_FUTURE))),
+                    found);
         }
+        var integrating = only(plans, plan -> !plan.fromPower.isEmpty());
+        found(
+                integrating,
+                source.latest(
+                        Metric.POWER_W,
+                        windows(
+                                integrating,
+                                plan -> plan.window(before.apply(plan).minus(maxPowerGap), before.apply(plan)))),
+                found);
+        found(
+                integrating,
+                source.earliest(
+                        Metric.POWER_W,
+                        windows(
+                                integrating,
+                                plan -> plan.window(
+                                        after.apply(plan), after.apply(plan).plus(maxPowerGap)))),
+                found);
     }
 
-    private static void add(List<Plan> plans, List<Optional<Reading>> neighbours) {
+    private static void found(List<Plan> plans, List<Optional<Reading>> readings, BiConsumer<Plan, Reading> found) {
         for (int i = 0; i < plans.size(); i++) {
             var plan = plans.get(i);
-            neighbours.get(i).ifPresent(reading -> plan.readings.put(reading.ts(), reading));
+            readings.get(i).ifPresent(reading -> found.accept(plan, reading));
         }
     }
 
