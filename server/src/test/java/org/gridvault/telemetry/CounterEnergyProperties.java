@@ -50,8 +50,11 @@ class CounterEnergyProperties {
         var values = series.values();
         long expected = 0;
         for (int i = 1; i < values.length; i++) {
-            var wrapped = values[i] < values[i - 1] ? DeviceHistories.UINT32 : 0;
-            expected += Math.round(values[i] + wrapped) - Math.round(values[i - 1]);
+            // Across a rollover, the previous value counts in the new value's frame (2^32 below it), as the meter's
+            // own numbers do: adding 2^32 to the small new value instead can round a half differently in floating
+            // point (4,294,967,302.4999995 is stored as ...302.5).
+            var previous = values[i] < values[i - 1] ? values[i - 1] - DeviceHistories.UINT32 : values[i - 1];
+            expected += Math.round(values[i]) - Math.round(previous);
         }
 
         var energy = CounterEnergy.of(series.times(), values, Series.every(series, 5))
