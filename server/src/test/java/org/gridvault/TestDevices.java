@@ -12,6 +12,7 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAck;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -93,6 +94,12 @@ public final class TestDevices {
             return client;
         }
     }
+
+    /**
+     * The reason code of an MQTT 5 PUBACK for stored telemetry: a success code, and "no matching subscribers"
+     * because the broker's own publish path sends it (see the device protocol).
+     */
+    public static final Mqtt5PubAckReasonCode STORED = Mqtt5PubAckReasonCode.NO_MATCHING_SUBSCRIBERS;
 
     /** Publishes with QoS 1 and returns the broker's PUBACK, whether it reports success or an error. */
     public static Mqtt5PubAck publish(Mqtt5BlockingClient client, String topic, String payload) {

@@ -18,8 +18,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A telemetry message is decoded and stored, and only when its readings are durable does the broker acknowledge it
  * (QoS 1 PUBACK): the interceptor holds the message asynchronously until then. If storage fails, the message is
- * refused, so the device sends it again. Rejected values are explained on {@code gv/v1/{serial}/errors}. Telemetry
- * is not forwarded to subscribers; status messages mark the device online or offline.
+ * refused, so the device sends it again. Rejected values are explained on {@code gv/v1/{serial}/errors}. Status
+ * messages mark the device online or offline.
+ *
+ * <p>A stored message is let through to the broker's own publish path rather than dropped, because only that path
+ * sends the PUBACK past HiveMQ's {@code PublishFlowHandler}, which then forgets the packet identifier. A dropped
+ * message's PUBACK bypasses that handler, which kept every identifier for as long as the connection lived. No device
+ * may subscribe to telemetry, so the publish reaches no one, and an MQTT 5 device's PUBACK says so: "no matching
+ * subscribers" (0x10), a success code. Its retain flag is cleared so that the broker keeps no copy of the readings.
  */
 final class TelemetryInterceptor implements PublishInboundInterceptor {
 
@@ -67,6 +73,9 @@ final class TelemetryInterceptor implements PublishInboundInterceptor {
                                 .isPresent()
                         ? PayloadFormat.SENML_JSON
                         : PayloadFormat.GRIDVAULT_JSON;
+                if (packet.getRetain()) {
+                    output.getPublishPacket().setRetain(false);
+                }
                 var result = intake.accept(sender, topic.serial(), payload, format);
                 if (!result.rejections().isEmpty()) {
                     errors.publish(topic.serial(), packet.getTopic(), result.rejections());
@@ -77,9 +86,7 @@ final class TelemetryInterceptor implements PublishInboundInterceptor {
                         AckReasonCode.UNSPECIFIED_ERROR,
                         "Storage did not answer in time; send again");
                 result.durable().whenComplete((written, failure) -> {
-                    if (failure == null) {
-                        output.preventPublishDelivery(AckReasonCode.SUCCESS);
-                    } else {
+                    if (failure != null) {
                         log.debug("Refusing a message of {}: {}", topic.serial(), failure.toString());
                         output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "Storage is busy; send again");
                     }
