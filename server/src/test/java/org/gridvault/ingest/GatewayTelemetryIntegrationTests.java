@@ -105,6 +105,27 @@ class GatewayTelemetryIntegrationTests {
     }
 
     @Test
+    void storesReadingsOfADevicePairedWhileTheGatewayIsConnected() {
+        var gateway = devices.register("gateway");
+        var plug = devices.registerNextTo(gateway, "smart_plug");
+        var mqtt = gateway.mqtt5(mqttPort);
+        try {
+            devices.pair(plug, gateway);
+
+            var ack = publish(
+                    mqtt, plug.topic("telemetry"), "{\"ts\": \"%s\", \"values\": {\"power_w\": 7}}".formatted(now()));
+
+            assertThat(ack.getReasonCode()).isEqualTo(TestDevices.STORED);
+            assertThat(samples.rows(plug.uuid()))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.get("power_w")).isEqualTo(7f));
+            assertThat(mqtt.getState().isConnected()).isTrue();
+        } finally {
+            mqtt.disconnect();
+        }
+    }
+
+    @Test
     void doesNotLetAnOrdinaryDeviceReportForItsNeighbour() throws InterruptedException {
         var plug = devices.register("smart_plug");
         var neighbour = devices.registerNextTo(plug, "smart_plug");

@@ -22,7 +22,12 @@ import org.gridvault.devices.DeviceKind;
 /**
  * Lets a device connect with its serial as user name and its secret as password, and confines it to its own topics:
  * it may publish telemetry, alarms and status and subscribe to its commands and errors under
- * {@code gv/v1/{serial}/}, and a gateway the same for each child paired with it. Everything else is denied.
+ * {@code gv/v1/{serial}/}, and a gateway the same for each child paired with it when it connects. Everything else is
+ * denied.
+ *
+ * <p>A gateway may publish on any serial's telemetry topic as far as the broker is concerned: {@link
+ * TelemetryInterceptor} checks each telemetry message against the pairings as they are when it arrives, so a child
+ * paired while the gateway is connected can report at once, and one unpaired is refused at once.
  *
  * <p>The credential check needs the database, so it runs off the broker's threads.
  */
@@ -74,6 +79,11 @@ final class DeviceAuthenticator implements SimpleAuthenticator {
                 permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
                 permissions.addAll(permissionsFor(serial));
                 if (device.get().kind() == DeviceKind.GATEWAY) {
+                    permissions.add(Builders.topicPermission()
+                            .topicFilter(DeviceTopics.of("+", "telemetry"))
+                            .activity(TopicPermission.MqttActivity.PUBLISH)
+                            .type(TopicPermission.PermissionType.ALLOW)
+                            .build());
                     childrenOfGateway
                             .apply(device.get().id())
                             .forEach(child -> permissions.addAll(permissionsFor(child)));
