@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +37,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Starts (and on first use initialises) the server and makes sure the database exists. */
-    public static EmbeddedPostgresServer start(
-            java.nio.file.Path dataDirectory, int port, String databaseName, boolean durable) {
-        return start(dataDirectory, port, databaseName, durable, false, java.util.Map.of());
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String databaseName, boolean durable) {
+        return start(dataDirectory, port, databaseName, durable, false, Map.of());
     }
 
     /**
@@ -53,7 +53,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             String databaseName,
             boolean durable,
             boolean existingOnly,
-            java.util.Map<String, String> settings) {
+            Map<String, String> settings) {
         try {
             if (existingOnly) {
                 requireExistingAndStopped(dataDirectory);
