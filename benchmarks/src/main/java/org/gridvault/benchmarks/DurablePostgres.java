@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The embedded PostgreSQL 17 GridVault ships, started as GridVault starts it: every commit flushed to disk
+ * The embedded PostgreSQL GridVault ships (15, ADR 1), started as GridVault starts it: every commit flushed to disk
  * ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on; the upstream builder turns them off).
  * The data directory must be on a real disk, not tmpfs, or fsync costs nothing and the numbers mean little.
  */

@@ -43,22 +43,23 @@ final class Fleet implements AutoCloseable {
         }
         System.out.printf(
                 "Registered %,d sites with a grid meter each in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
+        return connect(credentials, server.mqttPort(), readingsPerMessage);
+    }
+
+    /** Opens one MQTT connection per device, a hundred at a time. */
+    static Fleet connect(GridVaultApi.DeviceCredentials[] credentials, int mqttPort, int readingsPerMessage)
+            throws Exception {
+        int count = credentials.length;
         // Readings are one second apart, starting 30 days back: even an hour-long soak stays in the past.
         var firstTs = Clock.systemUTC().instant().minus(Duration.ofDays(30));
         var sockets = new MqttSockets();
         var devices = new ArrayList<MqttDevice>();
-        started = System.nanoTime();
+        var started = System.nanoTime();
         for (int i = 0; i < count; i += 100) {
             var chunk = new ArrayList<CompletableFuture<?>>();
             for (int j = i; j < Math.min(count, i + 100); j++) {
                 var device = new MqttDevice(
-                        j,
-                        sockets,
-                        credentials[j],
-                        server.mqttPort(),
-                        firstTs,
-                        Duration.ofSeconds(1),
-                        readingsPerMessage);
+                        j, sockets, credentials[j], mqttPort, firstTs, Duration.ofSeconds(1), readingsPerMessage);
                 devices.add(device);
                 chunk.add(device.connect());
             }

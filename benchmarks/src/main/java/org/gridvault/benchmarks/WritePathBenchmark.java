@@ -54,8 +54,8 @@ public final class WritePathBenchmark {
         int devices = options.integer("devices", 1_000);
         var batchSizes = List.of(options.string("batches", "250,1000,5000").split(","));
         var workDir = options.workDirectory("gridvault-writepath");
-        var migration = Files.readString(Path.of(options.string(
-                "migration", "server/src/main/resources/db/migration/telemetry/V1__telemetry_create_samples.sql")));
+        var schema =
+                new TelemetrySchema(Files.readString(Path.of(options.string("migration", TelemetrySchema.MIGRATION))));
         var fleet = MeterFleet.ofRandomIds(devices, Instant.parse("2026-01-05T00:00:00Z"), Duration.ofSeconds(10));
 
         try (var postgres = DurablePostgres.start(workDir.resolve("postgres"));
@@ -76,7 +76,7 @@ public final class WritePathBenchmark {
                             rows.stream().map(MeterReading::device).distinct().toArray());
                 }
                 for (var staged : List.of(false, true)) {
-                    recreate(admin, migration, fleet, readings);
+                    recreate(admin, schema, fleet, readings);
                     var cpuBefore = CpuTime.ofPostgres(postmaster);
                     var nanos = run(postgres.jdbcUrl(), batches, ranges, fleet, staged);
                     var cpu = CpuTime.ofPostgres(postmaster) - cpuBefore;
@@ -94,15 +94,9 @@ public final class WritePathBenchmark {
         }
     }
 
-    private static void recreate(Connection admin, String migration, MeterFleet fleet, int readings) throws Exception {
-        try (var statement = admin.createStatement()) {
-            statement.execute("drop schema if exists telemetry cascade");
-            statement.execute("create schema telemetry");
-            statement.execute("set search_path to telemetry");
-            statement.execute(migration);
-            statement.execute("set search_path to public");
-            statement.execute("checkpoint");
-        }
+    private static void recreate(Connection admin, TelemetrySchema schema, MeterFleet fleet, int readings)
+            throws Exception {
+        schema.recreate(admin);
         new PartitionedTable("telemetry.samples").createPartitions(admin, fleet.start(), fleet.end(readings));
     }
 
