@@ -3,13 +3,15 @@ package org.gridvault.telemetry;
 import java.util.List;
 import org.gridvault.devices.DeviceErased;
 import org.gridvault.privacy.WithoutDisclosure;
+import org.gridvault.sites.SiteErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Erases a device's measurements when the device is erased with its site's owner: samples, every rollup tier, the
- * stored state and reported metrics, and the state held in memory. Runs in the transaction of the site's erasure.
+ * stored state and reported metrics, and the state held in memory; and a site's pending rebuild of its days when the
+ * site is erased. Runs in the transaction of the site's erasure.
  */
 @WithoutDisclosure("Erases the measurements of an erased person's devices; reads nothing out")
 @Component
@@ -31,6 +33,13 @@ class TelemetryErasure {
     TelemetryErasure(JdbcClient jdbc, DeviceStates states) {
         this.jdbc = jdbc;
         this.states = states;
+    }
+
+    @EventListener
+    public void on(SiteErased event) {
+        jdbc.sql("delete from telemetry.calendar_rebuilds where site_id = :site")
+                .param("site", event.siteId().value())
+                .update();
     }
 
     @EventListener

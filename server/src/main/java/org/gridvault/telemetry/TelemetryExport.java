@@ -9,6 +9,7 @@ import org.gridvault.privacy.PersonalDataExport;
 import org.gridvault.privacy.SubjectId;
 import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.sites.SiteDirectory;
+import org.gridvault.sites.SiteId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,8 @@ class TelemetryExport implements PersonalDataExport {
 
     @Override
     public void write(SubjectId subject, ExportTables tables) {
-        List<UUID> deviceIds = sites.ownedBy(new PersonId(subject.value())).stream()
+        var owned = sites.ownedBy(new PersonId(subject.value()));
+        List<UUID> deviceIds = owned.stream()
                 .flatMap(site -> devices.ofSite(site).stream())
                 .map(device -> device.id().value())
                 .toList();
@@ -62,6 +64,10 @@ class TelemetryExport implements PersonalDataExport {
                 where u.device_id = any(?)
                 order by q.id, u.n
                 """, deviceIds);
+        tables.table("calendar_rebuilds")
+                .query(
+                        "select * from telemetry.calendar_rebuilds where site_id = any(?) order by site_id",
+                        owned.stream().map(SiteId::value).toList());
         tables.table("samples")
                 .query("select * from telemetry.samples where device_id = any(?) order by device_id, ts", deviceIds);
         for (var rollup : ROLLUPS) {

@@ -1,10 +1,12 @@
 package org.gridvault.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.gridvault.ApiClient;
 import org.gridvault.IntegrationTest;
 import org.gridvault.MutableClock;
@@ -18,13 +20,22 @@ class SiteEnergyIntegrationTests {
     private static final Instant NINE = Instant.parse("2026-03-20T09:00:00Z");
 
     private final ApiClient api;
+    private final JdbcClient jdbc;
     private final Rollups rollups;
+    private final LocalCalendarRebuild calendar;
     private final TelemetryTestData data;
 
     SiteEnergyIntegrationTests(
-            ApiClient api, JdbcClient jdbc, Rollups rollups, MutableClock clock, TransactionTemplate transactions) {
+            ApiClient api,
+            JdbcClient jdbc,
+            Rollups rollups,
+            LocalCalendarRebuild calendar,
+            MutableClock clock,
+            TransactionTemplate transactions) {
         this.api = api;
+        this.jdbc = jdbc;
         this.rollups = rollups;
+        this.calendar = calendar;
         this.data = new TelemetryTestData(api, jdbc, clock, transactions);
     }
 
@@ -91,7 +102,79 @@ class SiteEnergyIntegrationTests {
         var owner = api.newPerson();
         var moved = data.site(owner, "Europe/Berlin");
         var local = data.site(owner, "America/New_York");
-        for (var site : new String[] {moved, local}) {
+        writeFiveDaysOfProduction(owner, moved, local);
+        var days = energyOf(moved, "2026-03-19", "2026-03-22", "P1D");
+        var before = api.get(days, owner.token()).json();
+
+        var change = api.patch("/api/v1/sites/" + moved, owner.token(), Map.of("timeZone", "America/New_York"));
+
+        assertThat(change.status()).isEqualTo(200);
+        var expected = api.get(energyOf(local, "2026-03-19", "2026-03-22", "P1D"), owner.token())
+                .json();
+        // The days are rebuilt in the background once the change is committed.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var after = api.get(days, owner.token()).json();
+            assertThat(after.valueStream().map(day -> day.path("start").asString()))
+                    .containsExactly("2026-03-19T04:00:00Z", "2026-03-20T04:00:00Z", "2026-03-21T04:00:00Z");
+            assertThat(after.valueStream().map(day -> day.path("productionWh").asLong()))
+                    .containsExactlyElementsOf(expected.valueStream()
+                            .map(day -> day.path("productionWh").asLong())
+                            .toList())
+                    .isNotEqualTo(before.valueStream()
+                            .map(day -> day.path("productionWh").asLong())
+                            .toList());
+        });
+        var months = energyOf(moved, "2026-03-01", "2026-04-01", "P1M");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.get(months, owner.token())
+                                .json()
+                                .get(0)
+                                .path("start")
+                                .asString())
+                        .isEqualTo("2026-03-01T05:00:00Z"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(pendingRebuilds(moved)).isZero());
+    }
+
+    @Test
+    void takesUpARebuildThatAStopInterrupted() {
+        var owner = api.newPerson();
+        var moved = data.site(owner, "Europe/Berlin");
+        var local = data.site(owner, "America/New_York");
+        writeFiveDaysOfProduction(owner, moved, local);
+        // As a stop right after the change committed would leave it: the new zone and the request to rebuild, with
+        // the days still counted in the old zone.
+        jdbc.sql("update sites.sites set time_zone = 'America/New_York' where id = :site")
+                .param("site", UUID.fromString(moved))
+                .update();
+        jdbc.sql("insert into telemetry.calendar_rebuilds (site_id, requested_at) values (:site, now())")
+                .param("site", UUID.fromString(moved))
+                .update();
+        var days = energyOf(moved, "2026-03-19", "2026-03-22", "P1D");
+        var expected = api.get(energyOf(local, "2026-03-19", "2026-03-22", "P1D"), owner.token())
+                .json();
+        assertThat(api.get(days, owner.token())
+                        .json()
+                        .valueStream()
+                        .map(day -> day.path("productionWh").asLong()))
+                .as("New York days, but only Berlin days stored")
+                .containsOnly(0L);
+
+        calendar.rebuildPending();
+
+        var after = api.get(days, owner.token()).json();
+        assertThat(after.valueStream().map(day -> day.path("start").asString()))
+                .containsExactly("2026-03-19T04:00:00Z", "2026-03-20T04:00:00Z", "2026-03-21T04:00:00Z");
+        assertThat(after.valueStream().map(day -> day.path("productionWh").asLong()))
+                .containsExactlyElementsOf(expected.valueStream()
+                        .map(day -> day.path("productionWh").asLong())
+                        .toList());
+        assertThat(pendingRebuilds(moved)).isZero();
+    }
+
+    /** The same five days of a PV inverter on each site, rolled up. */
+    private void writeFiveDaysOfProduction(ApiClient.Account owner, String... sites) {
+        for (var site : sites) {
             // More energy each day than the day before, so where a day begins changes what it holds.
             var start = Instant.parse("2026-03-18T00:00:00Z");
             data.write(TelemetryTestData.every(
@@ -102,27 +185,13 @@ class SiteEnergyIntegrationTests {
                     t -> Map.of(Metric.ENERGY_PRODUCED_WH, producedUntil(start, t))));
         }
         rollups.rollUpPending();
-        var days = energyOf(moved, "2026-03-19", "2026-03-22", "P1D");
-        var before = api.get(days, owner.token()).json();
+    }
 
-        var change = api.patch("/api/v1/sites/" + moved, owner.token(), Map.of("timeZone", "America/New_York"));
-
-        assertThat(change.status()).isEqualTo(200);
-        var after = api.get(days, owner.token()).json();
-        var expected = api.get(energyOf(local, "2026-03-19", "2026-03-22", "P1D"), owner.token())
-                .json();
-        assertThat(after.valueStream().map(day -> day.path("start").asString()))
-                .containsExactly("2026-03-19T04:00:00Z", "2026-03-20T04:00:00Z", "2026-03-21T04:00:00Z");
-        assertThat(after.valueStream().map(day -> day.path("productionWh").asLong()))
-                .containsExactlyElementsOf(expected.valueStream()
-                        .map(day -> day.path("productionWh").asLong())
-                        .toList())
-                .isNotEqualTo(before.valueStream()
-                        .map(day -> day.path("productionWh").asLong())
-                        .toList());
-        var months = energyOf(moved, "2026-03-01", "2026-04-01", "P1M");
-        assertThat(api.get(months, owner.token()).json().get(0).path("start").asString())
-                .isEqualTo("2026-03-01T05:00:00Z");
+    private long pendingRebuilds(String site) {
+        return jdbc.sql("select count(*) from telemetry.calendar_rebuilds where site_id = :site")
+                .param("site", UUID.fromString(site))
+                .query(Long.class)
+                .single();
     }
 
     /** A meter that produces ten times as many watt-hours per quarter hour as the day of the month (UTC). */
