@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToDoubleFunction;
 
@@ -146,20 +145,11 @@ public final class BrokerFloorBenchmark {
                 acked.readingsPerSecond(), acked.seconds(), acked.latency(), acked.refused());
         System.out.printf(
                 "  CPU per message: broker JVM %.1f us (%s), load generator %.1f us%n",
-                result.brokerMicros(), pools(acked.cpu().serverThreadMicros(), acked), result.generatorMicros());
+                result.brokerMicros(), IngestBenchmark.topPools(acked), result.generatorMicros());
         System.out.printf(
                 "  R2 %,.0f rows/s; acknowledged/R2 = %.3f (the bar for GridVault end to end: 0.15)%n",
                 r2, result.ratio());
         return result;
-    }
-
-    private static String pools(Map<String, Long> micros, MaxRateRun.Result acked) {
-        return micros.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(3)
-                .map(pool -> "%s %.1f".formatted(pool.getKey(), acked.microsPerReading(pool.getValue())))
-                .reduce((a, b) -> a + ", " + b)
-                .orElse("");
     }
 
     private static void summarise(List<Round> rounds) {

@@ -116,7 +116,7 @@ public final class IngestBenchmark {
     }
 
     /** The server's busiest thread pools in the round, in microseconds per reading. */
-    private static String topPools(MaxRateRun.Result ingest) {
+    static String topPools(MaxRateRun.Result ingest) {
         return ingest.cpu().serverThreadMicros().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .limit(5)

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gridvault.ApiClient;
@@ -13,6 +14,7 @@ import org.gridvault.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
 class SiteEnergyIntegrationTests {
@@ -112,18 +114,10 @@ class SiteEnergyIntegrationTests {
         var expected = api.get(energyOf(local, "2026-03-19", "2026-03-22", "P1D"), owner.token())
                 .json();
         // The days are rebuilt in the background once the change is committed.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var after = api.get(days, owner.token()).json();
-            assertThat(after.valueStream().map(day -> day.path("start").asString()))
-                    .containsExactly("2026-03-19T04:00:00Z", "2026-03-20T04:00:00Z", "2026-03-21T04:00:00Z");
-            assertThat(after.valueStream().map(day -> day.path("productionWh").asLong()))
-                    .containsExactlyElementsOf(expected.valueStream()
-                            .map(day -> day.path("productionWh").asLong())
-                            .toList())
-                    .isNotEqualTo(before.valueStream()
-                            .map(day -> day.path("productionWh").asLong())
-                            .toList());
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertNewYorkDays(api.get(days, owner.token()).json(), expected));
+        assertThat(production(expected)).isNotEqualTo(production(before));
         var months = energyOf(moved, "2026-03-01", "2026-04-01", "P1M");
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(api.get(months, owner.token())
@@ -153,23 +147,25 @@ class SiteEnergyIntegrationTests {
         var days = energyOf(moved, "2026-03-19", "2026-03-22", "P1D");
         var expected = api.get(energyOf(local, "2026-03-19", "2026-03-22", "P1D"), owner.token())
                 .json();
-        assertThat(api.get(days, owner.token())
-                        .json()
-                        .valueStream()
-                        .map(day -> day.path("productionWh").asLong()))
+        assertThat(production(api.get(days, owner.token()).json()))
                 .as("New York days, but only Berlin days stored")
                 .containsOnly(0L);
 
         calendar.rebuildPending();
 
-        var after = api.get(days, owner.token()).json();
-        assertThat(after.valueStream().map(day -> day.path("start").asString()))
-                .containsExactly("2026-03-19T04:00:00Z", "2026-03-20T04:00:00Z", "2026-03-21T04:00:00Z");
-        assertThat(after.valueStream().map(day -> day.path("productionWh").asLong()))
-                .containsExactlyElementsOf(expected.valueStream()
-                        .map(day -> day.path("productionWh").asLong())
-                        .toList());
+        assertNewYorkDays(api.get(days, owner.token()).json(), expected);
         assertThat(pendingRebuilds(moved)).isZero();
+    }
+
+    /** Days of March 2026 in New York, each with the production of the same day on a site that was always there. */
+    private static void assertNewYorkDays(JsonNode days, JsonNode expected) {
+        assertThat(days.valueStream().map(day -> day.path("start").asString()))
+                .containsExactly("2026-03-19T04:00:00Z", "2026-03-20T04:00:00Z", "2026-03-21T04:00:00Z");
+        assertThat(production(days)).containsExactlyElementsOf(production(expected));
+    }
+
+    private static List<Long> production(JsonNode days) {
+        return days.valueStream().map(day -> day.path("productionWh").asLong()).toList();
     }
 
     /** The same five days of a PV inverter on each site, rolled up. */
