@@ -76,7 +76,52 @@ public final class EnergyQueryBenchmark {
                     .formatted(sites.getFirst().id(), firstDay, lastDay));
             System.out.printf(
                     "Check: the first site's year has %d intervals; first %s%n", sample.size(), sample.get(0));
+            changeTimeZones(api, server.jdbcUrl(), sites, options.integer("zone-changes", 5), firstDay, lastDay);
         }
+    }
+
+    /**
+     * Moves {@code count} sites to another time zone, one at a time, and measures how long the request takes and how
+     * long the background rebuild of their days and months (a year of two devices) takes until its queue row is
+     * gone; checks that the year is then counted in days of the new zone.
+     */
+    private static void changeTimeZones(
+            GridVaultApi api, String jdbcUrl, List<Site> sites, int count, LocalDate firstDay, LocalDate lastDay)
+            throws Exception {
+        if (count == 0) {
+            return;
+        }
+        var requests = new Latencies(count);
+        var rebuilds = new Latencies(count);
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                var pending =
+                        db.prepareStatement("select count(*) from telemetry.calendar_rebuilds where site_id = ?")) {
+            for (var site : sites.subList(sites.size() - count, sites.size())) {
+                var started = System.nanoTime();
+                api.changeTimeZone(site.id(), "America/New_York");
+                requests.record(System.nanoTime() - started);
+                pending.setObject(1, UUID.fromString(site.id()));
+                while (true) {
+                    try (var rows = pending.executeQuery()) {
+                        rows.next();
+                        if (rows.getLong(1) == 0) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(10);
+                }
+                rebuilds.record(System.nanoTime() - started);
+                var year = api.getJson(
+                        "/api/v1/sites/%s/energy?from=%s&to=%s&interval=P1D".formatted(site.id(), firstDay, lastDay));
+                if (!year.get(1).path("start").asString().endsWith("T05:00:00Z")
+                        && !year.get(1).path("start").asString().endsWith("T04:00:00Z")) {
+                    throw new IllegalStateException("Not counted in New York days after the rebuild: " + year.get(1));
+                }
+            }
+        }
+        System.out.printf("Time zone changes of %d sites with a year of two devices, one at a time:%n", count);
+        System.out.printf("  the PATCH request:                         %s%n", requests.summary());
+        System.out.printf("  from the request until the days are rebuilt: %s%n", rebuilds.summary());
     }
 
     private static long timed(GridVaultApi api, String path) throws Exception {

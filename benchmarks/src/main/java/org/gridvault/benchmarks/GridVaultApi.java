@@ -71,11 +71,21 @@ final class GridVaultApi {
         return JSON.readTree(response.body());
     }
 
+    /** Changes a site's time zone. */
+    void changeTimeZone(String siteId, String timeZone) throws IOException, InterruptedException {
+        send("PATCH", "/api/v1/sites/" + siteId, Map.of("timeZone", timeZone));
+    }
+
     private JsonNode post(String path, Map<String, String> body) throws IOException, InterruptedException {
+        return send("POST", path, body);
+    }
+
+    private JsonNode send(String method, String path, Map<String, String> body)
+            throws IOException, InterruptedException {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (!token.isEmpty()) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -83,7 +93,7 @@ final class GridVaultApi {
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(
-                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

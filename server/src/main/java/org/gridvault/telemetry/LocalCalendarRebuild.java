@@ -1,6 +1,7 @@
 package org.gridvault.telemetry;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.gridvault.privacy.WithoutDisclosure;
 import org.gridvault.sites.SiteDirectory;
 import org.gridvault.sites.SiteId;
 import org.gridvault.sites.SiteTimeZoneChanged;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds a site's daily and monthly rollups when its time zone changes: its days now begin at other instants. The
  * UTC tiers (5 minutes to an hour) do not depend on the zone, so the local days and months are rebuilt from them,
  * not from the raw samples.
+ *
+ * <p>Days older than the UTC tiers' history keep their totals and move to the new zone's midnight of their date.
  *
  * <p>The change only records that the site needs a rebuild, in the same transaction ({@code calendar_rebuilds}); the
  * rebuild runs in the background once that transaction has committed, so the request that changed the zone does not
@@ -132,34 +136,94 @@ class LocalCalendarRebuild implements DisposableBean {
                 zone);
     }
 
+    /**
+     * Days that overlap the UTC tiers' history are recomputed from them. Older days cannot be (the UTC tiers are kept
+     * for years, days and months for as long as the site exists): they keep their totals and move to the same date's
+     * midnight in the new zone. Months are then summed from the days again.
+     */
     private void rebuild(DeviceId device, ZoneId zone) {
         queue.lock(device);
-        for (var tier : new Resolution[] {Resolution.DAY, Resolution.MONTH}) {
-            jdbc.sql("delete from telemetry." + tier.table() + " where device_id = :device")
+        var history = utcHistory(device);
+        if (history != null) {
+            jdbc.sql("delete from telemetry.rollup_day where device_id = :device and local_date >= :first")
                     .param("device", device.value())
+                    .param("first", LocalDate.ofInstant(history[0], zone))
                     .update();
         }
-        var range = jdbc.sql("""
-                        select min(bucket_start) as first, max(bucket_start) as last
-                        from telemetry.rollup_5m where device_id = :device
+        moveToNewMidnights(device, zone);
+        jdbc.sql("delete from telemetry.rollup_month where device_id = :device")
+                .param("device", device.value())
+                .update();
+        if (history != null) {
+            tiers.writeDays(SiteCalendar.days(zone, history[0], history[1]).stream()
+                    .map(day -> new RollupTiers.DevicePeriod(device, day))
+                    .toList());
+        }
+        var dates = jdbc.sql("""
+                        select min(local_date) as first, max(local_date) as last
+                        from telemetry.rollup_day where device_id = :device
+                        """)
+                .param("device", device.value())
+                .query((row, index) -> row.getObject("first", LocalDate.class) == null
+                        ? null
+                        : new LocalDate[] {
+                            row.getObject("first", LocalDate.class), row.getObject("last", LocalDate.class)
+                        })
+                .single();
+        if (dates != null) {
+            tiers.writeMonths(SiteCalendar.months(
+                            zone,
+                            SiteCalendar.dayStart(dates[0], zone),
+                            SiteCalendar.dayStart(dates[1].plusDays(1), zone))
+                    .stream()
+                    .map(month -> new RollupTiers.DevicePeriod(device, month))
+                    .toList());
+        }
+    }
+
+    /** From the start of the earliest to the end of the latest bucket of the device in any UTC tier. */
+    private Instant @Nullable [] utcHistory(DeviceId device) {
+        return jdbc.sql("""
+                        select min(first) as first, max(last_end) as last_end from (
+                            select min(bucket_start) as first, max(bucket_start) + interval '5 minutes' as last_end
+                            from telemetry.rollup_5m where device_id = :device
+                            union all
+                            select min(bucket_start), max(bucket_start) + interval '15 minutes'
+                            from telemetry.rollup_15m where device_id = :device
+                            union all
+                            select min(bucket_start), max(bucket_start) + interval '1 hour'
+                            from telemetry.rollup_1h where device_id = :device) tiers
                         """)
                 .param("device", device.value())
                 .query((row, index) -> row.getTimestamp("first") == null
                         ? null
-                        : new Instant[] {
-                            row.getTimestamp("first").toInstant(),
-                            row.getTimestamp("last").toInstant().plus(Recomputation.BUCKET)
+                        : new Instant[] {Timestamps.readRequired(row, "first"), Timestamps.readRequired(row, "last_end")
                         })
                 .single();
-        if (range == null) {
+    }
+
+    /** Re-keys the device's remaining days to the new zone's midnight of their dates. */
+    private void moveToNewMidnights(DeviceId device, ZoneId zone) {
+        var dates = jdbc.sql("select local_date from telemetry.rollup_day where device_id = :device")
+                .param("device", device.value())
+                .query(LocalDate.class)
+                .list();
+        if (dates.isEmpty()) {
             return;
         }
-        tiers.writeDays(SiteCalendar.days(zone, range[0], range[1]).stream()
-                .map(day -> new RollupTiers.DevicePeriod(device, day))
-                .toList());
-        tiers.writeMonths(SiteCalendar.months(zone, range[0], range[1]).stream()
-                .map(month -> new RollupTiers.DevicePeriod(device, month))
-                .toList());
+        // Out of the way first: two zones 24 hours apart would otherwise swap midnights between rows on the way.
+        jdbc.sql("update telemetry.rollup_day set bucket_start = bucket_start - interval '1000 years'"
+                        + " where device_id = :device")
+                .param("device", device.value())
+                .update();
+        for (var date : dates) {
+            jdbc.sql(
+                            "update telemetry.rollup_day set bucket_start = :start where device_id = :device and local_date = :date")
+                    .param("start", Timestamps.of(SiteCalendar.dayStart(date, zone)))
+                    .param("device", device.value())
+                    .param("date", date)
+                    .update();
+        }
     }
 
     @Override

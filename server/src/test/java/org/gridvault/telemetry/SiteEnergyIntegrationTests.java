@@ -157,6 +157,54 @@ class SiteEnergyIntegrationTests {
         assertThat(pendingRebuilds(moved)).isZero();
     }
 
+    @Test
+    void keepsTheDaysOlderThanTheHourlyHistoryWhenASiteMoves() {
+        var owner = api.newPerson();
+        var moved = data.site(owner, "Europe/Berlin");
+        var local = data.site(owner, "America/New_York");
+        writeFiveDaysOfProduction(owner, moved, local);
+        var berlinDays = api.get(energyOf(moved, "2026-03-19", "2026-03-22", "P1D"), owner.token())
+                .json();
+        // As retention leaves a site with years of history: no five-minute buckets any more, and no quarter hours or
+        // hours before New York's 20 March; only its days and months reach further back.
+        var pv = UUID.fromString(jdbc.sql("select id::text from devices.devices where site_id = :site")
+                .param("site", UUID.fromString(moved))
+                .query(String.class)
+                .single());
+        jdbc.sql("delete from telemetry.rollup_5m where device_id = :pv")
+                .param("pv", pv)
+                .update();
+        for (var tier : List.of("rollup_15m", "rollup_1h")) {
+            jdbc.sql("delete from telemetry." + tier + " where device_id = :pv and bucket_start < :cut")
+                    .param("pv", pv)
+                    .param("cut", java.sql.Timestamp.from(Instant.parse("2026-03-20T04:00:00Z")))
+                    .update();
+        }
+
+        api.patch("/api/v1/sites/" + moved, owner.token(), Map.of("timeZone", "America/New_York"));
+        calendar.rebuildPending();
+
+        var after = api.get(energyOf(moved, "2026-03-19", "2026-03-22", "P1D"), owner.token())
+                .json();
+        var expected = api.get(energyOf(local, "2026-03-19", "2026-03-22", "P1D"), owner.token())
+                .json();
+        assertThat(after.valueStream().map(day -> day.path("start").asString()))
+                .containsExactly("2026-03-19T04:00:00Z", "2026-03-20T04:00:00Z", "2026-03-21T04:00:00Z");
+        assertThat(production(after))
+                .as("19 March keeps its Berlin total; the days the hours still cover are New York days")
+                .containsExactly(
+                        production(berlinDays).getFirst(),
+                        production(expected).get(1),
+                        production(expected).get(2));
+        var march = energyOf(moved, "2026-03-01", "2026-04-01", "P1M");
+        var days = energyOf(moved, "2026-03-01", "2026-04-01", "P1D");
+        assertThat(production(api.get(march, owner.token()).json()))
+                .as("March, summed from its days")
+                .containsExactly(production(api.get(days, owner.token()).json()).stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+    }
+
     /** Days of March 2026 in New York, each with the production of the same day on a site that was always there. */
     private static void assertNewYorkDays(JsonNode days, JsonNode expected) {
         assertThat(days.valueStream().map(day -> day.path("start").asString()))
