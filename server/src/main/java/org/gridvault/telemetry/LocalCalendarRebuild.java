@@ -119,21 +119,22 @@ class LocalCalendarRebuild implements DisposableBean {
     }
 
     private void rebuild(Pending pending) {
+        // A site erased in the meantime has no zone and no devices any more: only its row is left to remove.
         var zone = sites.timeZones(List.of(pending.site())).get(pending.site());
         if (zone != null) {
             for (var device : devices.ofSite(pending.site())) {
                 transactions.executeWithoutResult(status -> rebuild(device.id(), zone));
             }
+            log.info(
+                    "Rebuilt the days and months of site {} for time zone {}",
+                    pending.site().value(),
+                    zone);
         }
         // A change made while this rebuild ran asked for another one: its row stays.
         jdbc.sql("delete from telemetry.calendar_rebuilds where site_id = :site and requested_at = :at")
                 .param("site", pending.site().value())
                 .param("at", Timestamps.of(pending.requestedAt()))
                 .update();
-        log.info(
-                "Rebuilt the days and months of site {} for time zone {}",
-                pending.site().value(),
-                zone);
     }
 
     /**

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *     power; a longer gap contributes no energy
  * @param devicesPerStatement how many devices one rollup statement handles at once; their readings are in memory
  *     together, so this bounds the worker's memory (a few hundred bytes per reading)
+ * @param calendarRebuildCheck how often {@link LocalCalendarRebuild} looks for rebuilds of days after a time zone
+ *     change that a stop or a crash interrupted; read by {@code @Scheduled} as {@code
+ *     gridvault.telemetry.rollups.calendar-rebuild-check}
  */
 @Validated
 @ConfigurationProperties("gridvault.telemetry.rollups")
@@ -30,4 +33,5 @@ public record RollupProperties(
         @DefaultValue("50") @Min(1) int batchesPerRun,
         @DefaultValue("5m") Duration mergeGap,
         @DefaultValue("15m") Duration maxPowerGap,
-        @DefaultValue("100") @Min(1) int devicesPerStatement) {}
+        @DefaultValue("100") @Min(1) int devicesPerStatement,
+        @DefaultValue("60s") Duration calendarRebuildCheck) {}
