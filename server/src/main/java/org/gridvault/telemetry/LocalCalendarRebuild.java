@@ -165,13 +165,11 @@ class LocalCalendarRebuild implements DisposableBean {
                         from telemetry.rollup_day where device_id = :device
                         """)
                 .param("device", device.value())
-                .query((row, index) -> row.getObject("first", LocalDate.class) == null
-                        ? null
-                        : new LocalDate[] {
-                            row.getObject("first", LocalDate.class), row.getObject("last", LocalDate.class)
+                .query((row, index) ->
+                        new LocalDate[] {row.getObject("first", LocalDate.class), row.getObject("last", LocalDate.class)
                         })
                 .single();
-        if (dates != null) {
+        if (dates[0] != null) {
             tiers.writeMonths(SiteCalendar.months(
                             zone,
                             SiteCalendar.dayStart(dates[0], zone),
@@ -184,7 +182,7 @@ class LocalCalendarRebuild implements DisposableBean {
 
     /** From the start of the earliest to the end of the latest bucket of the device in any UTC tier. */
     private Instant @Nullable [] utcHistory(DeviceId device) {
-        return jdbc.sql("""
+        var history = jdbc.sql("""
                         select min(first) as first, max(last_end) as last_end from (
                             select min(bucket_start) as first, max(bucket_start) + interval '5 minutes' as last_end
                             from telemetry.rollup_5m where device_id = :device
@@ -196,11 +194,10 @@ class LocalCalendarRebuild implements DisposableBean {
                             from telemetry.rollup_1h where device_id = :device) tiers
                         """)
                 .param("device", device.value())
-                .query((row, index) -> row.getTimestamp("first") == null
-                        ? null
-                        : new Instant[] {Timestamps.readRequired(row, "first"), Timestamps.readRequired(row, "last_end")
-                        })
+                .query((row, index) -> new Instant[] {Timestamps.read(row, "first"), Timestamps.read(row, "last_end")})
                 .single();
+        // A device that never reported has no history (aggregates over no rows are null).
+        return history[0] == null ? null : history;
     }
 
     /** Re-keys the device's remaining days to the new zone's midnight of their dates. */

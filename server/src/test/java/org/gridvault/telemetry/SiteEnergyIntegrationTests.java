@@ -105,6 +105,7 @@ class SiteEnergyIntegrationTests {
         var moved = data.site(owner, "Europe/Berlin");
         var local = data.site(owner, "America/New_York");
         writeFiveDaysOfProduction(owner, moved, local);
+        data.device(owner, moved, "ev_charger"); // has never reported: nothing to rebuild
         var days = energyOf(moved, "2026-03-19", "2026-03-22", "P1D");
         var before = api.get(days, owner.token()).json();
 
