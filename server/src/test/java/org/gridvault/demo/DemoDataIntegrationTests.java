@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.gridvault.ApiClient;
 import org.gridvault.GridVaultApplication;
 import org.gridvault.TestDatabase;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The demo profile as {@code ./gridvault demo} starts it: logins that work, data created once. */
 class DemoDataIntegrationTests {
@@ -81,7 +84,60 @@ class DemoDataIntegrationTests {
         }
     }
 
+    @Test
+    void continuesEachHomeFromItsLastReadingsAndFillsTheTimeItWasStopped(@TempDir Path dataDirectory) {
+        var database = TestDatabase.newDatabase();
+        String meter;
+        try (var demo = start(database, dataDirectory)) {
+            var api = new ApiClient(port(demo));
+            var alice = api.logIn("alice@demo.gridvault.org", "demo-owner-pass");
+            var home = api.get("/api/v1/sites", alice).json().get(0).path("id").asString();
+            meter = api.get("/api/v1/sites/" + home + "/devices", alice)
+                    .json()
+                    .valueStream()
+                    .filter(device -> device.path("kind").asString().equals("grid_meter"))
+                    .findFirst()
+                    .orElseThrow()
+                    .path("id")
+                    .asString();
+        }
+        // As if the demo had stopped three hours ago: every stored reading and last-seen time moves back (by a
+        // little more, so the moved readings fall between the five-minute steps and never onto another reading).
+        try (var restarted = start(database, dataDirectory, jdbc -> {
+            jdbc.sql("update telemetry.samples set ts = ts - interval '182 minutes 30 seconds'")
+                    .update();
+            jdbc.sql("update telemetry.device_state set last_ts = last_ts - interval '182 minutes 30 seconds'")
+                    .update();
+        })) {
+            var jdbc = restarted.getBean(JdbcClient.class);
+            var imports = jdbc.sql("""
+                            select ts, energy_import_wh from telemetry.samples
+                            where device_id = :meter and ts > now() - interval '4 hours' order by ts
+                            """)
+                    .param("meter", UUID.fromString(meter))
+                    .query((row, index) -> row.getDouble("energy_import_wh"))
+                    .list();
+
+            assertThat(imports.size())
+                    .as("the three hours are filled at five-minute steps")
+                    .isGreaterThanOrEqualTo(36);
+            for (int i = 1; i < imports.size(); i++) {
+                // Five minutes of a home's import: never less than before, at most a few kWh more.
+                assertThat(imports.get(i) - imports.get(i - 1))
+                        .as("import counter from reading %d to %d: %s", i - 1, i, imports)
+                        .isBetween(0.0, 3_000.0);
+            }
+        }
+    }
+
     private static ConfigurableApplicationContext start(String database, Path dataDirectory) {
+        return start(database, dataDirectory, jdbc -> {});
+    }
+
+    /** Starts the demo after {@code before} has changed its database (the schema exists after a first start). */
+    private static ConfigurableApplicationContext start(
+            String database, Path dataDirectory, Consumer<JdbcClient> before) {
+        before.accept(JdbcClient.create(new DriverManagerDataSource(database, "postgres", "")));
         return new SpringApplicationBuilder(GridVaultApplication.class)
                 .run(
                         "--server.port=0",

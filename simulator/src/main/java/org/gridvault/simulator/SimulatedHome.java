@@ -2,12 +2,14 @@ package org.gridvault.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SequencedMap;
+import org.gridvault.simulator.home.Counters;
 import org.gridvault.simulator.home.Home;
 import org.gridvault.simulator.home.HomeSpec;
 import org.gridvault.simulator.home.HomeState;
@@ -63,6 +65,33 @@ public final class SimulatedHome {
     /** The model's state after the last readings; empty before the first. */
     public synchronized Optional<HomeState> state() {
         return home.state();
+    }
+
+    /**
+     * Continues from what an earlier run of this home published last, at {@code time}: the latest value of each
+     * metric per device, by the protocol's metric names. Comes before the first {@link #readingsAt}.
+     *
+     * @return false, leaving the home to estimate its counters, when a counter is missing
+     */
+    public synchronized boolean resume(Instant time, Map<DeviceKind, Map<String, Double>> published) {
+        var grid = published.getOrDefault(DeviceKind.GRID_METER, Map.of());
+        var pv = published.getOrDefault(DeviceKind.PV_INVERTER, Map.of());
+        var battery = published.getOrDefault(DeviceKind.BATTERY, Map.of());
+        var ev = published.getOrDefault(DeviceKind.EV_CHARGER, Map.of());
+        var values = new Double[] {
+            pv.get("energy_produced_wh"),
+            grid.get("energy_import_wh"),
+            grid.get("energy_export_wh"),
+            battery.get("energy_charged_wh"),
+            battery.get("energy_discharged_wh"),
+            battery.get("soc_pct"),
+            ev.get("energy_delivered_wh")
+        };
+        if (Arrays.asList(values).contains(null)) {
+            return false;
+        }
+        home.resume(time, new Counters(values[0], values[1], values[2], values[3], values[4], values[5], values[6]));
+        return true;
     }
 
     /**

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SimulatedHomeUnitTests {
@@ -123,6 +125,55 @@ class SimulatedHomeUnitTests {
     private static double delta(Reading now, Reading before, String counter) {
         return now.values().get(counter).longValue()
                 - before.values().get(counter).longValue();
+    }
+
+    @Test
+    void aResumedHomeContinuesFromTheCountersItPublishedLast() {
+        var earlier = run(TestHomes.berlin(1, "H1"), NOON, Duration.ofMinutes(1), 60);
+        var last = earlier.subList(earlier.size() - 4, earlier.size());
+        var stoppedAt = last.getFirst().time();
+        var restarted = TestHomes.berlin(1, "H1");
+
+        assertThat(restarted.resume(stoppedAt, published(last))).isTrue();
+        var next = restarted.readingsAt(stoppedAt.plus(Duration.ofMinutes(5)));
+
+        for (int device = 0; device < 4; device++) {
+            var before = last.get(device).values();
+            next.get(device).values().forEach((name, value) -> {
+                if (name.endsWith("_wh")) {
+                    // Five minutes at up to 25 kW is at most about 2.1 kWh more.
+                    assertThat(value.doubleValue() - before.get(name).doubleValue())
+                            .as(name)
+                            .isBetween(0.0, 2_100.0);
+                }
+            });
+        }
+        var fresh = TestHomes.berlin(1, "H1").readingsAt(stoppedAt.plus(Duration.ofMinutes(5)));
+        assertThat(fresh.getFirst().values().get("energy_import_wh"))
+                .as("a home that is not resumed estimates its counters from its installation date instead")
+                .isNotEqualTo(next.getFirst().values().get("energy_import_wh"));
+    }
+
+    @Test
+    void isNotResumedWithoutEveryCounter() {
+        var earlier = run(TestHomes.berlin(1, "H1"), NOON, Duration.ofMinutes(1), 10);
+        var published = published(earlier.subList(earlier.size() - 4, earlier.size()));
+        published.remove(DeviceKind.PV_INVERTER);
+        var restarted = TestHomes.berlin(1, "H1");
+
+        assertThat(restarted.resume(NOON, published)).isFalse();
+        assertThat(restarted.readingsAt(NOON.plusSeconds(10))).hasSize(4);
+    }
+
+    /** The last values of each device as the platform keeps them: by metric name, as numbers. */
+    private static Map<DeviceKind, Map<String, Double>> published(List<Reading> readings) {
+        var published = new EnumMap<DeviceKind, Map<String, Double>>(DeviceKind.class);
+        for (var reading : readings) {
+            var values = new HashMap<String, Double>();
+            reading.values().forEach((name, value) -> values.put(name, value.doubleValue()));
+            published.put(reading.kind(), values);
+        }
+        return published;
     }
 
     private static List<Reading> run(SimulatedHome home, Instant start, Duration step, int ticks) {

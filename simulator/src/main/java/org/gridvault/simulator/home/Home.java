@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Deterministic: the same seed, location and sequence of instants always give the same states. The first call
  * also fixes the counters' starting values, as if the home had been installed some years before (the longer ago, the
- * larger), so a later restart tends to continue above where an earlier run stopped. Not thread-safe.
+ * larger), so a later restart tends to continue above where an earlier run stopped; {@link #resume} instead starts
+ * from the counters the earlier run reached, where they are known. Not thread-safe.
  */
 public final class Home {
 
@@ -92,6 +93,52 @@ public final class Home {
         }
         state = current;
         return current;
+    }
+
+    /**
+     * Starts the home at {@code time} from the counters an earlier run of it reached (as stored by the platform it
+     * reported to), instead of estimating them from its installation date, so a restart continues exactly where the
+     * earlier run stopped. Comes before the first {@link #advanceTo}.
+     *
+     * @throws IllegalStateException if the home has already moved
+     */
+    public void resume(Instant time, Counters counters) {
+        if (state != null) {
+            throw new IllegalStateException("The home has already started at " + state.time());
+        }
+        var initial = new Battery(
+                spec.batteryCapacityWattHours(),
+                spec.batteryMaxWatts(),
+                counters.batterySocPercent() / 100,
+                counters.batteryChargedWattHours(),
+                counters.batteryDischargedWattHours());
+        battery = initial;
+        // The household's own consumption has no meter: it is what the metered flows leave over.
+        double consumed = Math.max(
+                0,
+                counters.pvProducedWattHours()
+                        + counters.gridImportWattHours()
+                        + counters.batteryDischargedWattHours()
+                        - counters.gridExportWattHours()
+                        - counters.batteryChargedWattHours()
+                        - counters.evDeliveredWattHours());
+        state = new HomeState(
+                time,
+                0,
+                0,
+                0,
+                0,
+                0,
+                initial.socPercent(),
+                counters.pvProducedWattHours(),
+                consumed,
+                counters.evDeliveredWattHours(),
+                counters.batteryChargedWattHours(),
+                counters.batteryDischargedWattHours(),
+                counters.gridImportWattHours(),
+                counters.gridExportWattHours(),
+                230,
+                50);
     }
 
     private void start(Instant time) {
