@@ -162,7 +162,9 @@ class DemoFleet implements SmartLifecycle {
             }
         }
         written += flush(batch);
-        log.info("Wrote {} readings of history for {} simulated homes since {}", written, from.size(), earliest);
+        if (written > 0) {
+            log.info("Wrote {} readings of history for {} simulated homes since {}", written, from.size(), earliest);
+        }
     }
 
     private Map<String, DeviceId> deviceIds(List<SimulatedHome> homes) {
