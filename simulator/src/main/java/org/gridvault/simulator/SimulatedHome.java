@@ -84,13 +84,13 @@ public final class SimulatedHome {
             grid.get("energy_export_wh"),
             battery.get("energy_charged_wh"),
             battery.get("energy_discharged_wh"),
-            battery.get("soc_pct"),
-            ev.get("energy_delivered_wh")
+            ev.get("energy_delivered_wh"),
+            battery.get("soc_pct")
         };
         if (Arrays.asList(values).contains(null)) {
             return false;
         }
-        home.resume(time, new Counters(values[0], values[1], values[2], values[3], values[4], values[5], values[6]));
+        home.resume(time, new Counters(values[0], values[1], values[2], values[3], values[4], values[5]), values[6]);
         return true;
     }
 

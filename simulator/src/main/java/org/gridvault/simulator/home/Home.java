@@ -98,21 +98,14 @@ public final class Home {
     /**
      * Starts the home at {@code time} from the counters an earlier run of it reached (as stored by the platform it
      * reported to), instead of estimating them from its installation date, so a restart continues exactly where the
-     * earlier run stopped. Comes before the first {@link #advanceTo}.
+     * earlier run stopped. The battery starts at {@code batterySocPercent}. Comes before the first {@link #advanceTo}.
      *
      * @throws IllegalStateException if the home has already moved
      */
-    public void resume(Instant time, Counters counters) {
+    public void resume(Instant time, Counters counters, double batterySocPercent) {
         if (state != null) {
             throw new IllegalStateException("The home has already started at " + state.time());
         }
-        var initial = new Battery(
-                spec.batteryCapacityWattHours(),
-                spec.batteryMaxWatts(),
-                counters.batterySocPercent() / 100,
-                counters.batteryChargedWattHours(),
-                counters.batteryDischargedWattHours());
-        battery = initial;
         // The household's own consumption has no meter: it is what the metered flows leave over.
         double consumed = Math.max(
                 0,
@@ -122,23 +115,7 @@ public final class Home {
                         - counters.gridExportWattHours()
                         - counters.batteryChargedWattHours()
                         - counters.evDeliveredWattHours());
-        state = new HomeState(
-                time,
-                0,
-                0,
-                0,
-                0,
-                0,
-                initial.socPercent(),
-                counters.pvProducedWattHours(),
-                consumed,
-                counters.evDeliveredWattHours(),
-                counters.batteryChargedWattHours(),
-                counters.batteryDischargedWattHours(),
-                counters.gridImportWattHours(),
-                counters.gridExportWattHours(),
-                230,
-                50);
+        begin(time, counters, consumed, batterySocPercent / 100);
     }
 
     private void start(Instant time) {
@@ -157,12 +134,21 @@ public final class Home {
             exported -= imported;
             imported = 0;
         }
+        begin(
+                time,
+                new Counters(produced, imported, exported, charged, discharged, delivered),
+                consumed,
+                setup.nextDouble(0.3, 0.8));
+    }
+
+    /** The state before the first step: counters as given, no power flowing yet. */
+    private void begin(Instant time, Counters counters, double consumed, double batterySoc) {
         var initial = new Battery(
                 spec.batteryCapacityWattHours(),
                 spec.batteryMaxWatts(),
-                setup.nextDouble(0.3, 0.8),
-                charged,
-                discharged);
+                batterySoc,
+                counters.batteryChargedWattHours(),
+                counters.batteryDischargedWattHours());
         battery = initial;
         state = new HomeState(
                 time,
@@ -172,13 +158,13 @@ public final class Home {
                 0,
                 0,
                 initial.socPercent(),
-                produced,
+                counters.pvProducedWattHours(),
                 consumed,
-                delivered,
-                charged,
-                discharged,
-                imported,
-                exported,
+                counters.evDeliveredWattHours(),
+                counters.batteryChargedWattHours(),
+                counters.batteryDischargedWattHours(),
+                counters.gridImportWattHours(),
+                counters.gridExportWattHours(),
                 230,
                 50);
     }
